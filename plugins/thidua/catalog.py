@@ -1,0 +1,138 @@
+"""The catalog: every index the pages need (by place, by movement, by plan, in date order), built once per build.
+
+Pure functions of the model; nothing here reads files or knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Exemplar, Movement, Place, Plan
+from .places import PlaceRegistry
+
+__all__ = ["Catalog", "build_catalog", "URLS", "entry_url"]
+
+# Address of each kind of page, relative to the site root (the design card fixes these).
+URLS = {"plan": "ke-hoach", "exemplar": "guong", "movement": "phong-trao", "place": "dia-phuong"}
+
+
+def entry_url(kind: str, entry_id: str) -> str:
+    return f"{URLS[kind]}/{entry_id}/"
+
+
+def _newest_first(items: list) -> list:
+    return sorted(items, key=lambda e: (e.date.sort_key(), e.id), reverse=True)
+
+
+@dataclass
+class Catalog:
+    plans: dict[str, Plan]
+    exemplars: dict[str, Exemplar]
+    movements: dict[str, Movement]
+    places: PlaceRegistry
+    build_date: dt.date
+    plans_by_place: dict[str, list[Plan]] = field(default_factory=dict)
+    exemplars_by_place: dict[str, list[Exemplar]] = field(default_factory=dict)
+    plans_by_movement: dict[str, list[Plan]] = field(default_factory=dict)
+    exemplars_by_movement: dict[str, list[Exemplar]] = field(default_factory=dict)
+    exemplars_by_plan: dict[str, list[Exemplar]] = field(default_factory=dict)
+    plans_citing_plan: dict[str, list[Plan]] = field(default_factory=dict)
+    movement_children: dict[str, list[Movement]] = field(default_factory=dict)
+    movements_by_place: dict[str, list[Movement]] = field(default_factory=dict)
+    place_ids: list[str] = field(default_factory=list)
+
+    # ----- lists in display order -------------------------------------------------------------
+    def plans_newest(self) -> list[Plan]:
+        return _newest_first(list(self.plans.values()))
+
+    def exemplars_newest(self) -> list[Exemplar]:
+        return _newest_first(list(self.exemplars.values()))
+
+    def movements_sorted(self) -> list[Movement]:
+        order = {"quoc-gia": 0, "tinh": 1, "khoi": 2, "nganh": 3, "huyen": 4, "xa": 5, "co-so": 6}
+        return sorted(self.movements.values(), key=lambda m: (order.get(m.level, 9), m.name))
+
+    # ----- places ------------------------------------------------------------------------------
+    def place(self, place_id: str) -> Place | None:
+        return self.places.get(place_id)
+
+    def descendants(self, place_id: str) -> list[str]:
+        out, stack = [], [place_id]
+        while stack:
+            for child in self.places.children(stack.pop()):
+                out.append(child.id)
+                stack.append(child.id)
+        return out
+
+    def plans_in(self, place_id: str) -> list[Plan]:
+        """Plans issued in the place or in any unit below it, newest first."""
+        ids = [place_id, *self.descendants(place_id)]
+        return _newest_first([p for i in ids for p in self.plans_by_place.get(i, ())])
+
+    def exemplars_in(self, place_id: str) -> list[Exemplar]:
+        ids = [place_id, *self.descendants(place_id)]
+        return _newest_first([e for i in ids for e in self.exemplars_by_place.get(i, ())])
+
+    # ----- movements ---------------------------------------------------------------------------
+    def movement_family(self, movement_id: str) -> list[str]:
+        """The movement and all its local variants, at any depth."""
+        out, stack = [movement_id], [movement_id]
+        while stack:
+            for child in self.movement_children.get(stack.pop(), ()):
+                out.append(child.id)
+                stack.append(child.id)
+        return out
+
+    def plans_of_movement(self, movement_id: str, *, with_variants: bool = True) -> list[Plan]:
+        ids = self.movement_family(movement_id) if with_variants else [movement_id]
+        seen = {p.id: p for i in ids for p in self.plans_by_movement.get(i, ())}
+        return _newest_first(list(seen.values()))
+
+    def exemplars_of_movement(self, movement_id: str, *, with_variants: bool = True) -> list[Exemplar]:
+        ids = self.movement_family(movement_id) if with_variants else [movement_id]
+        seen = {e.id: e for i in ids for e in self.exemplars_by_movement.get(i, ())}
+        return _newest_first(list(seen.values()))
+
+    def movement_ancestors(self, movement_id: str) -> list[Movement]:
+        chain, current = [], self.movements.get(movement_id)
+        while current and current.parent_id in self.movements and len(chain) < 20:
+            current = self.movements[current.parent_id]
+            chain.append(current)
+        return chain
+
+
+def _group(items, key) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        for k in key(item):
+            grouped[k].append(item)
+    return {k: _newest_first(v) if hasattr(v[0], "date") else v for k, v in grouped.items()}
+
+
+def build_catalog(plans: list[Plan], exemplars: list[Exemplar], movements: list[Movement], places: PlaceRegistry,
+                  build_date: dt.date) -> Catalog:
+    catalog = Catalog(
+        plans={p.id: p for p in plans}, exemplars={e.id: e for e in exemplars}, movements={m.id: m for m in movements},
+        places=places, build_date=build_date,
+    )
+    catalog.plans_by_place = _group(plans, lambda p: [p.place_id])
+    catalog.exemplars_by_place = _group(exemplars, lambda e: [e.place_id])
+    catalog.plans_by_movement = _group(plans, lambda p: p.movement_ids)
+    catalog.exemplars_by_movement = _group(exemplars, lambda e: e.movement_ids)
+    catalog.exemplars_by_plan = _group(exemplars, lambda e: e.plan_ids)
+    catalog.plans_citing_plan = _group(plans, lambda p: [d.plan_id for d in p.implements if d.plan_id])
+    catalog.movement_children = {k: sorted(v, key=lambda m: m.name)
+                                 for k, v in _group(movements, lambda m: [m.parent_id] if m.parent_id else []).items()}
+    catalog.movements_by_place = _group(movements, lambda m: [m.place_id] if m.place_id else [])
+    with_content = set(catalog.plans_by_place) | set(catalog.exemplars_by_place) | set(catalog.movements_by_place)
+    pages: set[str] = set()
+    for place_id in with_content:
+        pages.add(place_id)
+        pages.update(p.id for p in places.ancestors(place_id))
+        pages.update(p.id for p in places.successors(place_id))
+        for successor in places.successors(place_id):
+            pages.update(p.id for p in places.ancestors(successor.id))
+    catalog.place_ids = sorted(pid for pid in pages if pid in places)
+    return catalog

@@ -1,0 +1,248 @@
+"""The domain model: plans, exemplars, movements and places as frozen values. No MkDocs here.
+
+Glossary (Vietnamese term -> code name): kế hoạch -> Plan, gương / điển hình -> Exemplar,
+phong trào -> Movement, địa phương / đơn vị hành chính -> Place, chỉ tiêu -> Target, nhiệm vụ -> Task,
+mốc thời gian -> Milestone, căn cứ -> DocRef, khen thưởng -> Award, người ký -> Signer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import UNKNOWN, DateValue, Precision
+
+__all__ = [
+    "Source", "DocumentNumber", "DocRef", "MovementRef", "Milestone", "Target", "Task", "Signer",
+    "Period", "Plan", "Award", "Exemplar", "Movement", "Place", "KIND_PLAN", "KIND_EXEMPLAR",
+    "KIND_MOVEMENT", "KIND_PLACE",
+]
+
+KIND_PLAN = "plan"
+KIND_EXEMPLAR = "exemplar"
+KIND_MOVEMENT = "movement"
+KIND_PLACE = "place"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entry came from: the file (relative to the project) and the line its body starts on."""
+
+    path: str
+    body_line: int = 1
+
+
+_STATE_NUMBER = re.compile(r"^\s*(\d*)\s*/\s*(\d{4}\s*/\s*)?([A-ZĐ][\wĐđ.\-]*(?:\s*-\s*[\wĐđ.]+)*)\s*$", re.UNICODE)
+_PARTY_NUMBER = re.compile(r"^\s*(\d*)\s*-\s*([A-ZĐ]{1,4})\s*/\s*([\wĐđ.\-]+)\s*$", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class DocumentNumber:
+    """Số/ký hiệu: "195/KH-UBND" (state form N/TYPE-ISSUER), "08-CT/TU" (Party form N-TYPE/ISSUER)."""
+
+    raw: str
+    number: int | None = None
+    symbol: str = ""
+    form: str = ""  # "state", "party", or "" when unreadable or absent
+    digits: str = ""  # the number as written, leading zeros kept ("08")
+
+    @classmethod
+    def parse(cls, raw: str) -> "DocumentNumber":
+        text = " ".join((raw or "").split())
+        if m := _PARTY_NUMBER.match(text):
+            number = int(m[1]) if m[1] else None
+            return cls(raw, number, f"{m[2]}/{m[3]}".replace(" ", ""), "party", m[1])
+        if m := _STATE_NUMBER.match(text):
+            number = int(m[1]) if m[1] else None
+            year = (m[2] or "").replace(" ", "")
+            return cls(raw, number, (year + m[3]).replace(" ", ""), "state", m[1])
+        return cls(raw)
+
+    @property
+    def normalized(self) -> str:
+        """"195/KH-UBND", "/KH-UBND" when the number was left blank, "08-CT/TU", or the raw text."""
+        if self.form == "party":
+            kind, issuer = self.symbol.split("/", 1)
+            return f"{self.digits}-{kind}/{issuer}"
+        if self.form == "state":
+            return f"{self.digits}/{self.symbol}"
+        return " ".join(self.raw.split())
+
+    def __str__(self) -> str:
+        return self.normalized
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document a plan implements or cites (căn cứ)."""
+
+    kind: str
+    number: DocumentNumber
+    date: DateValue = UNKNOWN
+    issuer: str = ""
+    summary: str = ""
+    plan_id: str = ""
+
+
+@dataclass(frozen=True)
+class MovementRef:
+    movement_id: str
+    wording: str = ""
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: DateValue
+    text: str
+    kind: str = "han"  # han (deadline), ky-niem (anniversary), su-kien (event)
+
+
+@dataclass(frozen=True)
+class Target:
+    number: int | None
+    name: str
+    value: str = ""
+    unit: str = ""
+    original: str = ""
+
+
+@dataclass(frozen=True)
+class Task:
+    agency: str
+    text: str
+    deadline: DateValue = UNKNOWN
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str = ""
+    title: str = ""
+    formula: str = ""  # "TM.", "KT.", "T/M" as written
+    on_behalf_of: str = ""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: DateValue = UNKNOWN
+    end: DateValue = UNKNOWN
+    original: str = ""
+    rounds: tuple["Period", ...] = ()
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    source: Source
+    number: DocumentNumber
+    doc_type: str
+    issuer: str
+    place_id: str
+    issued: DateValue
+    title: str
+    body: str = ""
+    parent_issuer: str = ""
+    issued_at: str = ""
+    theme: str = ""
+    motto: str = ""
+    period: Period = field(default_factory=Period)
+    implements: tuple[DocRef, ...] = ()
+    movements: tuple[MovementRef, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    targets: tuple[Target, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    signer: Signer = field(default_factory=Signer)
+    recipients: tuple[str, ...] = ()
+    source_file: str = ""
+
+    kind = KIND_PLAN
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def date(self) -> DateValue:
+        return self.issued
+
+    @property
+    def movement_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(ref.movement_id for ref in self.movements))
+
+
+@dataclass(frozen=True)
+class Award:
+    form: str
+    level: str = ""
+    issuer: str = ""
+    decision_number: str = ""
+    decision_date: DateValue = UNKNOWN
+
+
+@dataclass(frozen=True)
+class Exemplar:
+    id: str
+    source: Source
+    name: str
+    subject: str  # ca-nhan | tap-the
+    place_id: str
+    field_name: str
+    summary: str
+    body: str = ""
+    movement_ids: tuple[str, ...] = ()
+    plan_ids: tuple[str, ...] = ()
+    date: DateValue = UNKNOWN
+    awards: tuple[Award, ...] = ()
+    photo: str = ""
+    source_note: str = ""
+    sample: bool = False
+
+    kind = KIND_EXEMPLAR
+
+
+@dataclass(frozen=True)
+class Movement:
+    id: str
+    source: Source
+    name: str
+    level: str
+    body: str = ""
+    launched_by: str = ""
+    year: int | None = None
+    parent_id: str = ""
+    place_id: str = ""
+    wordings: tuple[str, ...] = ()
+
+    kind = KIND_MOVEMENT
+
+    @property
+    def date(self) -> DateValue:
+        return DateValue(str(self.year), Precision.YEAR, self.year) if self.year else UNKNOWN
+
+
+@dataclass(frozen=True)
+class Place:
+    """An administrative unit over its period of validity. Identified by id, never by name or code alone."""
+
+    id: str
+    code: str
+    level: str  # tinh, huyen, xa
+    type_name: str  # "Tỉnh", "Thành phố", "Huyện", "Thị xã", "Xã", "Phường", "Thị trấn", "Đặc khu" ...
+    name: str  # without the type: "Bố Trạch"
+    parent_id: str = ""
+    valid_from: str = ""
+    valid_to: str = ""  # "" while the unit exists
+    successor_ids: tuple[str, ...] = ()
+    predecessor_ids: tuple[str, ...] = ()
+    note: str = ""
+
+    kind = KIND_PLACE
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.type_name} {self.name}"
+
+    @property
+    def current(self) -> bool:
+        return not self.valid_to

@@ -1,0 +1,120 @@
+"""MkDocs plugin ``thidua``: wires MkDocs events to the modules that do the work, and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from .catalog import build_catalog
+from .diagnostics import WARNING, format_report
+from .loader import ContentDirs, load
+from .pages import PAGE_SIZE, entry_pages, list_pages
+from .render import View
+from .sanitize import clean_html
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+__all__ = ["ThiduaPlugin", "ThiduaConfig"]
+
+log = logging.getLogger("mkdocs.plugins.thidua")
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+CSS_URI = "assets/thidua/thidua.css"
+
+
+class ThiduaConfig(base.Config):
+    plans_dir = c.Type(str, default="plans")
+    """Folder of plan entries, relative to mkdocs.yml."""
+    exemplars_dir = c.Type(str, default="exemplars")
+    """Folder of exemplar entries."""
+    movements_dir = c.Type(str, default="movements")
+    """Folder of movement entries."""
+    places_extra = c.Type(str, default="")
+    """Optional YAML file of the site's own additions to the place registry."""
+    page_size = c.Type(int, default=PAGE_SIZE)
+    """Entries per list page."""
+    build_date = c.Optional(c.Type(str))
+    """The date the site describes ("running now", "past due"), YYYY-MM-DD. Default: SOURCE_DATE_EPOCH, else today."""
+
+
+def build_date(configured: str | None) -> dt.date:
+    if configured:
+        return dt.date.fromisoformat(configured)
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class ThiduaPlugin(BasePlugin[ThiduaConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Per-build state is reset here: `mkdocs serve` keeps this object across rebuilds.
+        self.root = Path(config.config_file_path).parent
+        self.dirs = ContentDirs(self.config.plans_dir, self.config.exemplars_dir, self.config.movements_dir,
+                                self.config.places_extra)
+        self.catalog = None
+        self.specs = {}
+        # Our templates come after the theme's and custom_dir's, so a site can override any of them.
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES))
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Load and check before MkDocs cleans site_dir: a failed check leaves the previous site untouched.
+        result = load(self.root, self.dirs)
+        for diagnostic in result.diagnostics:
+            (log.warning if diagnostic.severity == WARNING else log.error)(diagnostic.format())
+        if not result.ok:
+            raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}); chưa xây dựng trang. "
+                              "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
+        date = build_date(self.config.build_date)
+        self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date)
+        self.view = View(self.catalog)
+        log.info("thidua: %d kế hoạch, %d gương, %d phong trào, %d địa phương có nội dung", len(result.plans),
+                 len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        specs = entry_pages(self.catalog) + list_pages(self.catalog, self.config.page_size)
+        taken = {f.src_uri: f for f in files}
+        clashes = [s.src_uri for s in specs if s.src_uri in taken]
+        if clashes:
+            raise PluginError("Các trang trong docs/ trùng địa chỉ với trang tự sinh: " + ", ".join(clashes)
+                              + ". Đổi tên các tệp đó trong docs/.")
+        for spec in specs:
+            files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
+        self.specs = {s.src_uri: s for s in specs}
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        return clean_html(html) if spec is not None and spec.untrusted else html
+
+    @event_priority(-50)  # late: after theme plugins have filled the context we add to
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        context["thidua"] = self.view
+        context["spec"] = self.specs.get(page.file.src_uri)
+        return context
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in (self.dirs.plans, self.dirs.exemplars, self.dirs.movements):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server

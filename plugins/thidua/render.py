@@ -1,0 +1,53 @@
+"""What templates see: a small view over the catalog with the lookups and labels pages need.
+
+Templates receive ``thidua`` (this view) and ``spec`` (the page being rendered). They build addresses with
+``thidua.url(entry) | url`` so that every link is relative and the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+from .catalog import URLS, Catalog, entry_url
+from .dates import PRECISION_LABELS, DateValue
+from .schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
+
+__all__ = ["View"]
+
+
+class View:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.urls = URLS
+        self.kind_labels = KIND_LABELS
+        self.level_labels = LEVEL_LABELS
+        self.subject_labels = SUBJECT_LABELS
+        self.milestone_labels = MILESTONE_LABELS
+        self.precision_labels = {k.value: v for k, v in PRECISION_LABELS.items()}
+
+    # addresses -----------------------------------------------------------------------------------
+    def url(self, entry) -> str:
+        return entry_url(entry.kind, entry.id)
+
+    def place_url(self, place_id: str) -> str:
+        return entry_url("place", place_id) if place_id in self.catalog.place_ids else ""
+
+    # lookups -------------------------------------------------------------------------------------
+    def plan(self, plan_id: str):
+        return self.catalog.plans.get(plan_id)
+
+    def movement(self, movement_id: str):
+        return self.catalog.movements.get(movement_id)
+
+    def place(self, place_id: str):
+        return self.catalog.places.get(place_id)
+
+    def place_label(self, place_id: str) -> str:
+        return self.catalog.places.label(place_id)
+
+    def date(self, value: DateValue) -> str:
+        return value.display() if value.known else "không rõ ngày"
+
+    def date_title(self, value: DateValue) -> str:
+        """Tooltip: the precision and the original words, so a reader sees what the document wrote."""
+        if not value.known:
+            return "Văn bản không ghi ngày"
+        return f"Độ chính xác: {PRECISION_LABELS[value.precision]}; nguyên văn: “{value.original}”"

@@ -1,0 +1,249 @@
+"""Every check on entries, returning diagnostics (file, line, field, message, fix) — never stopping at the first.
+
+The build and ``thidua check`` both call :func:`check`; nothing else decides whether an entry is valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema as s
+from .dates import DateError, parse_date
+from .diagnostics import ERROR, WARNING, Diagnostic
+from .frontmatter import RawEntry
+from .model import KIND_MOVEMENT, KIND_PLAN
+from .places import PlaceRegistry
+from .vntext import fold
+
+__all__ = ["check", "Known"]
+
+_TYPE_NAMES = {
+    s.STR: "một chuỗi chữ", s.TEXT: "một chuỗi chữ", s.INT: "một số nguyên", s.BOOL: "true hoặc false",
+    s.DATE: "một ngày tháng", s.REF: "một mã", s.LIST_STR: "một danh sách", s.LIST_REF: "một danh sách mã",
+    s.MAP: "một nhóm trường", s.LIST_MAP: "một danh sách",
+}
+_REF_NAMES = {"place": "địa phương", "movement": "phong trào", "plan": "kế hoạch"}
+_REF_WHERE = {
+    "place": "xem danh sách mã tại trang Địa phương hoặc thêm đơn vị vào sổ địa phương",
+    "movement": "tạo tệp movements/<mã>.md hoặc dùng mã đã có",
+    "plan": "tạo tệp plans/<mã>.md hoặc dùng mã đã có",
+}
+
+
+@dataclass
+class Known:
+    """The ids that references may point to, gathered from every file name before any check runs."""
+
+    ids: dict[str, set[str]]
+    places: PlaceRegistry
+
+    def has(self, ref: str, value: str) -> bool:
+        return value in self.places if ref == "place" else value in self.ids.get(ref, set())
+
+    def suggest(self, ref: str, value: str) -> list[str]:
+        if ref == "place":
+            return self.places.closest_ids(value)
+        pool = {fold(i): i for i in self.ids.get(ref, set())}
+        return [pool[m] for m in difflib.get_close_matches(fold(value), list(pool), n=3, cutoff=0.6)]
+
+
+def _example(field: s.Field) -> str:
+    value = field.example
+    if value is None:
+        return f"{field.key}: …"
+    if isinstance(value, list):
+        return f"{field.key}: [{', '.join(map(str, value))}]"
+    if isinstance(value, str):
+        return f'{field.key}: "{value}"'
+    return f"{field.key}: {str(value).lower() if isinstance(value, bool) else value}"
+
+
+class _Checker:
+    def __init__(self, entry: RawEntry, known: Known, out: list[Diagnostic]) -> None:
+        self.entry, self.known, self.out = entry, known, out
+
+    def report(self, path: str, message: str, fix: str = "", severity: str = ERROR) -> None:
+        self.out.append(Diagnostic(self.entry.path, self.entry.line_of(path), path, message, fix, severity))
+
+    def mapping(self, fields: tuple[s.Field, ...], data: dict, prefix: str) -> None:
+        by_key = {f.key: f for f in fields}
+        for key, value in data.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            field = by_key.get(str(key))
+            if field is None:
+                close = difflib.get_close_matches(str(key), list(by_key), n=1, cutoff=0.5)
+                hint = f"có phải là “{close[0]}”? " if close else ""
+                self.report(path, f"trường “{key}” không có trong mẫu khai báo.",
+                            f"{hint}Các trường hợp lệ: {', '.join(by_key)}.")
+                continue
+            self.value(field, value, path)
+        for field in fields:
+            if field.required and field.key not in data:
+                where = f"trong “{prefix}” " if prefix else ""
+                self.report(prefix or field.key, f"thiếu trường bắt buộc “{field.key}” {where}({field.label}).",
+                            f"thêm dòng `{_example(field)}`.")
+
+    def value(self, field: s.Field, value: object, path: str) -> None:
+        kind = field.kind
+        if value is None and kind in (s.STR, s.DATE):
+            return  # an empty key means "the document does not say"
+        if kind in (s.STR, s.TEXT):
+            if not isinstance(value, str):
+                self.report(path, f"cần {_TYPE_NAMES[kind]}, nhận được {_describe(value)}.",
+                            f"đặt giá trị trong ngoặc kép, ví dụ `{_example(field)}`.")
+            elif kind == s.TEXT and not value.strip():
+                self.report(path, f"“{field.key}” ({field.label}) không được để trống.", f"ví dụ `{_example(field)}`.")
+            elif field.choices and value not in field.choices:
+                close = difflib.get_close_matches(fold(value), field.choices, n=1, cutoff=0.4)
+                hint = f"có phải là “{close[0]}”? " if close else ""
+                self.report(path, f"giá trị “{value}” không hợp lệ.",
+                            f"{hint}Chọn một trong: {', '.join(field.choices)}.")
+        elif kind == s.INT:
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.report(path, f"cần {_TYPE_NAMES[kind]}, nhận được {_describe(value)}.",
+                            f"viết số không có ngoặc kép, ví dụ `{_example(field)}`.")
+        elif kind == s.BOOL:
+            if not isinstance(value, bool):
+                self.report(path, f"cần true hoặc false, nhận được {_describe(value)}.", "viết `true` hoặc `false`.")
+        elif kind == s.DATE:
+            try:
+                parse_date(value)
+            except DateError as error:
+                self.report(path, f"{error}.", "ghi ngày đúng như văn bản, ví dụ “12/02/2020” hoặc “tháng 6/2020”.")
+        elif kind == s.REF:
+            self.ref(field, value, path)
+        elif kind in (s.LIST_STR, s.LIST_REF):
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list):
+                self.report(path, f"cần {_TYPE_NAMES[kind]}, nhận được {_describe(value)}.",
+                            f"viết dạng `{_example(field)}`.")
+                return
+            for index, item in enumerate(items):
+                item_path = f"{path}[{index}]"
+                if kind == s.LIST_REF:
+                    self.ref(field, item, item_path)
+                elif not isinstance(item, str):
+                    self.report(item_path, f"cần một chuỗi chữ, nhận được {_describe(item)}.",
+                                "đặt giá trị trong ngoặc kép.")
+        elif kind == s.MAP:
+            if not isinstance(value, dict):
+                self.report(path, f"cần {_TYPE_NAMES[kind]} ({', '.join(f.key for f in field.fields)}), "
+                                  f"nhận được {_describe(value)}.", "viết mỗi trường con trên một dòng, thụt vào hai dấu cách.")
+                return
+            self.mapping(field.fields, value, path)
+        elif kind == s.LIST_MAP:
+            if not isinstance(value, list):
+                self.report(path, f"cần {_TYPE_NAMES[kind]}, nhận được {_describe(value)}.",
+                            "mỗi mục bắt đầu bằng “- ” trên một dòng riêng.")
+                return
+            for index, item in enumerate(value):
+                item_path = f"{path}[{index}]"
+                if field.shorthand and isinstance(item, str):
+                    item = {field.shorthand: item}
+                if not isinstance(item, dict):
+                    self.report(item_path, f"mỗi mục cần các trường {', '.join(f.key for f in field.fields)}, "
+                                           f"nhận được {_describe(item)}.", "viết mục dạng “- truong: giá trị”.")
+                    continue
+                self.mapping(field.fields, item, item_path)
+
+    def ref(self, field: s.Field, value: object, path: str) -> None:
+        name = _REF_NAMES[field.ref]
+        if not isinstance(value, str) or not value.strip():
+            self.report(path, f"cần mã {name}, nhận được {_describe(value)}.", f"ví dụ `{_example(field)}`.")
+            return
+        if not self.known.has(field.ref, value):
+            close = self.known.suggest(field.ref, value)
+            hint = f"có phải là “{'”, “'.join(close)}”? " if close else ""
+            self.report(path, f"không có {name} nào mang mã “{value}”.", f"{hint}{_REF_WHERE[field.ref]}.".strip())
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "giá trị rỗng"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    if isinstance(value, str):
+        return f"chữ “{value}”"
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một nhóm trường"
+    return type(value).__name__
+
+
+def _check_period(checker: _Checker, data: object, path: str) -> None:
+    if not isinstance(data, dict):
+        return
+    try:
+        start, end = parse_date(data.get("tu")), parse_date(data.get("den"))
+    except DateError:
+        return  # already reported by the field check
+    if start.known and end.known and start.start() > end.end():
+        checker.report(f"{path}.den", f"ngày kết thúc “{end.original}” trước ngày bắt đầu “{start.original}”.",
+                       "kiểm tra lại thứ tự hoặc năm của hai ngày.")
+    for index, round_ in enumerate(data.get("dot") or []):
+        _check_period(checker, round_, f"{path}.dot[{index}]")
+
+
+def _check_movement_tree(entries: list[RawEntry], out: list[Diagnostic]) -> None:
+    parents = {e.id: e.meta.get("phong_trao_cha") for e in entries if isinstance(e.meta.get("phong_trao_cha"), str)}
+    by_id = {e.id: e for e in entries}
+    for start in parents:
+        seen, node = [start], parents.get(start)
+        while node and node in parents:
+            if node == start:
+                entry = by_id[start]
+                chain = " → ".join(seen + [start])
+                out.append(Diagnostic(entry.path, entry.line_of("phong_trao_cha"), "phong_trao_cha",
+                                      f"phong trào cấp trên tạo thành vòng lặp: {chain}.",
+                                      "phong trào toàn quốc không có phong_trao_cha; địa phương trỏ lên toàn quốc."))
+                break
+            if node in seen:
+                break
+            seen.append(node)
+            node = parents.get(node)
+
+
+def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | None = None) -> list[Diagnostic]:
+    """All problems of all entries: schema, dates, references, duplicates, ranges, cycles, photos."""
+    out: list[Diagnostic] = []
+    by_kind: dict[str, list[RawEntry]] = defaultdict(list)
+    for entry in entries:
+        by_kind[entry.kind].append(entry)
+    known = Known({kind: {e.id for e in group} for kind, group in by_kind.items()}, places)
+    for kind, group in by_kind.items():
+        first: dict[str, RawEntry] = {}
+        for entry in group:
+            if entry.id in first:
+                other = first[entry.id]
+                out.append(Diagnostic(entry.path, 1, "(mã)",
+                                      f"mã “{entry.id}” trùng với tệp {other.path}: hai mục cùng kiểu phải có tên tệp khác nhau.",
+                                      "đổi tên một trong hai tệp (mã là tên tệp, không kể .md)."))
+            else:
+                first[entry.id] = entry
+            if entry.id != entry.id.lower() or not entry.id.replace("-", "").isalnum() or not entry.id.isascii():
+                out.append(Diagnostic(entry.path, 1, "(mã)",
+                                      f"tên tệp “{entry.id}.md” phải viết thường, không dấu, nối bằng gạch ngang.",
+                                      "ví dụ “nguyen-van-a-bo-trach.md”.", WARNING))
+    for entry in entries:
+        if not entry.readable:
+            continue
+        checker = _Checker(entry, known, out)
+        checker.mapping(s.SCHEMAS[entry.kind], entry.meta, "")
+        if entry.kind == KIND_PLAN:
+            _check_period(checker, entry.meta.get("thoi_gian"), "thoi_gian")
+        if entry.kind == KIND_MOVEMENT and entry.meta.get("phong_trao_cha") == entry.id:
+            checker.report("phong_trao_cha", "phong trào không thể là cấp trên của chính nó.", "xóa dòng này hoặc sửa mã.")
+        photo = entry.meta.get("anh")
+        if project_root is not None and isinstance(photo, str) and photo.strip():
+            target = (project_root / entry.path).parent / photo
+            if not target.is_file():
+                checker.report("anh", f"không tìm thấy tệp ảnh “{photo}”.",
+                               "đặt ảnh cạnh tệp này (hoặc trong thư mục con) và ghi đường dẫn tương đối.")
+    _check_movement_tree([e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], out)
+    return sorted(set(out), key=lambda d: (d.path, d.line, d.field, d.message))

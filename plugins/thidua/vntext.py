@@ -1,0 +1,76 @@
+"""Vietnamese text: Unicode normalisation, tone-mark placement, diacritic folding, slugs.
+
+Every comparison of Vietnamese words in the project goes through this module so that the build,
+the CLI, the importer and the search index agree on what "the same word" means.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["nfc", "normalize_tones", "fold", "slugify", "canonical", "words"]
+
+# Tone marks that the two spelling conventions place differently in open syllables
+# ("hoà" / "hòa", "thuỷ" / "thủy"). We keep the form used by official documents.
+_TONED_A = "àáảãạ"
+_TONED_E = "èéẻẽẹ"
+_TONED_Y = "ỳýỷỹỵ"
+_TONED_O = "òóỏõọ"
+_TONED_U = "ùúủũụ"
+_LETTER = r"[^\W\d_]"
+
+_OA = re.compile(rf"([oO])([{_TONED_A}{_TONED_E}{_TONED_A.upper()}{_TONED_E.upper()}])(?!{_LETTER})")
+_UY = re.compile(rf"(?<![qQ])([uU])([{_TONED_Y}{_TONED_Y.upper()}])(?!{_LETTER})")
+
+
+def nfc(text: str) -> str:
+    """Compose combining marks: documents converted from PDF or Word mix NFC and NFD."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _move_tone(match: re.Match[str], targets: str) -> str:
+    first, toned = match.group(1), match.group(2)
+    lower = toned.lower()
+    for plain, row in (("a", _TONED_A), ("e", _TONED_E), ("y", _TONED_Y)):
+        if lower in row:
+            tone = row.index(lower)
+            moved = targets[tone]
+            base = plain.upper() if toned.isupper() else plain
+            return (moved.upper() if first.isupper() else moved) + base
+    return match.group(0)
+
+
+def normalize_tones(text: str) -> str:
+    """NFC, then put the tone mark where official documents put it ("hoà" -> "hòa", "thuỷ" -> "thủy")."""
+    text = nfc(text)
+    text = _OA.sub(lambda m: _move_tone(m, _TONED_O), text)
+    return _UY.sub(lambda m: _move_tone(m, _TONED_U), text)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, đ -> d: what people type on a phone without a Vietnamese keyboard."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def canonical(text: str) -> str:
+    """Lower case, NFC, tone marks in one place and white space collapsed: for exact comparison."""
+    return " ".join(normalize_tones(text).lower().split())
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for ids and addresses: "Huyện Bố Trạch" -> "huyen-bo-trach"."""
+    return _NON_WORD.sub("-", fold(text)).strip("-")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Words of a text, NFC and tone-normalised, lower case."""
+    return _WORD.findall(canonical(text))
