@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from .catalog import build_catalog
 from .diagnostics import WARNING, format_report
 from .loader import ContentDirs, load
-from .pages import PAGE_SIZE, entry_pages, list_pages
+from .features import OUTPUT_PRODUCERS, PAGE_PRODUCERS, BuildContext
+from .pages import PAGE_SIZE
 from .render import View
 from .sanitize import clean_html
 
@@ -90,15 +91,19 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        specs = entry_pages(self.catalog) + list_pages(self.catalog, self.config.page_size)
-        taken = {f.src_uri: f for f in files}
-        clashes = [s.src_uri for s in specs if s.src_uri in taken]
+        context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root))
+        specs = [spec for produce in PAGE_PRODUCERS for spec in produce(context)]
+        outputs = [output for produce in OUTPUT_PRODUCERS for output in produce(context)]
+        taken = {f.src_uri for f in files}
+        clashes = [uri for uri in [s.src_uri for s in specs] + [o.path for o in outputs] if uri in taken]
         if clashes:
-            raise PluginError("Các trang trong docs/ trùng địa chỉ với trang tự sinh: " + ", ".join(clashes)
+            raise PluginError("Các tệp trong docs/ trùng địa chỉ với trang tự sinh: " + ", ".join(clashes)
                               + ". Đổi tên các tệp đó trong docs/.")
         for spec in specs:
             files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        for output in outputs:
+            files.append(File.generated(config, output.path, content=output.content))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
         self.specs = {s.src_uri: s for s in specs}
         return files

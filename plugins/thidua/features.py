@@ -1,0 +1,38 @@
+"""What each feature adds to a build, in one list, so the plugin class stays a switchboard.
+
+A *page producer* turns the catalog into generated pages (:class:`~thidua.pages.PageSpec`).
+An *output producer* turns it into other files of the site (JSON, CSV, feeds, calendars, search shards):
+:class:`Output` objects written through MkDocs, so ``mkdocs serve`` serves them too.
+Add a feature by appending its producer here; order is the order of the lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .catalog import Catalog
+from .pages import PageSpec, entry_pages, list_pages
+
+__all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS"]
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    catalog: Catalog
+    site_url: str  # "https://example.gov.vn/thi-dua/" or "" when mkdocs.yml has none
+    page_size: int
+    project_root: str  # folder of mkdocs.yml, for features that read entry assets (photos)
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # relative to the site root, e.g. "du-lieu/ke-hoach.json"
+    content: str | bytes
+
+
+PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
+    lambda ctx: entry_pages(ctx.catalog),
+    lambda ctx: list_pages(ctx.catalog, ctx.page_size),
+]
+OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = []
