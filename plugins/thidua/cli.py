@@ -68,6 +68,25 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .publish import build_and_swap
+
+    config = Path(args.config) if args.config else _find_config(Path.cwd())
+    if config is None or not config.is_file():
+        print("Không tìm thấy mkdocs.yml. Chạy lệnh trong thư mục của cổng hoặc dùng --config.", file=sys.stderr)
+        return 2
+    target = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    try:
+        done = build_and_swap(config, target)
+    except (MkDocsException, SystemExit) as error:
+        print(f"Xây dựng thất bại, trang cũ ở {target} được giữ nguyên. {error}", file=sys.stderr)
+        return 1
+    print(f"Đã xây dựng xong và thay trang tại {target} ({done}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thidua", description="Công cụ cho cán bộ biên tập cổng thông tin thi đua.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="đường dẫn tới mkdocs.yml (mặc định: tìm từ thư mục hiện tại trở lên)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="định dạng kết quả")
     check.set_defaults(run=_check)
+    build = commands.add_parser("build", help="xây dựng trang vào thư mục tạm, chỉ thay trang cũ khi đã xong hoàn toàn")
+    build.add_argument("-d", "--site-dir", help="thư mục trang (mặc định: site cạnh mkdocs.yml)")
+    build.add_argument("--config", help="đường dẫn tới mkdocs.yml")
+    build.set_defaults(run=_build)
     return parser
 
 
