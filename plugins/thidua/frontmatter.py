@@ -52,8 +52,18 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys instead of keeping the last one silently."""
+# libyaml's parser where PyYAML was built with it: entry loading is the build's largest fixed cost.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, object]:
+    """Parse once: the node tree (for the line of every key) and the value built from it."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else {})
+    finally:
+        loader.dispose()
 
 
 def _walk(node: yaml.Node, prefix: str, offset: int, lines: dict[str, int], problems: list[tuple[int, str, str]]) -> None:
@@ -92,8 +102,7 @@ def read_entry(path: Path, rel_path: str, kind: str) -> tuple[RawEntry, list[Dia
                                   "mở đầu tệp bằng một dòng “---”, các trường khai báo, rồi một dòng “---”.")]
     offset = 2  # line 1 is the opening fence; YAML marks count from 0
     try:
-        node = yaml.compose(front, Loader=_LineLoader)
-        data = yaml.load(front, Loader=_LineLoader) if node is not None else {}
+        node, data = _parse(front)
     except yaml.MarkedYAMLError as error:
         entry.readable = False
         mark = error.problem_mark or error.context_mark
