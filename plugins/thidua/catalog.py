@@ -59,12 +59,7 @@ class Catalog:
         return self.places.get(place_id)
 
     def descendants(self, place_id: str) -> list[str]:
-        out, stack = [], [place_id]
-        while stack:
-            for child in self.places.children(stack.pop()):
-                out.append(child.id)
-                stack.append(child.id)
-        return out
+        return self.places.descendants(place_id)
 
     def plans_in(self, place_id: str) -> list[Plan]:
         """Plans issued in the place or in any unit below it, newest first."""
@@ -74,6 +69,32 @@ class Catalog:
     def exemplars_in(self, place_id: str) -> list[Exemplar]:
         ids = [place_id, *self.descendants(place_id)]
         return _newest_first([e for i in ids for e in self.exemplars_by_place.get(i, ())])
+
+    def plans_from_former(self, place_id: str) -> list[Plan]:
+        """Plans of the former units this place continues (current Quảng Trị: former Quảng Bình, Quảng Trị)."""
+        return _newest_first([p for i in self.places.rollup_former(place_id) for p in self.plans_by_place.get(i, ())])
+
+    def exemplars_from_former(self, place_id: str) -> list[Exemplar]:
+        return _newest_first([e for i in self.places.rollup_former(place_id)
+                              for e in self.exemplars_by_place.get(i, ())])
+
+    def place_total(self, place_id: str) -> int:
+        """Plans and exemplars of the place, the units below it and the former units it continues."""
+        return sum(len(f(place_id)) for f in (self.plans_in, self.exemplars_in, self.plans_from_former,
+                                               self.exemplars_from_former))
+
+    def movements_in(self, place_id: str) -> list[tuple[Movement, int]]:
+        """Movements active in a place (cited by its plans or exemplars, before or after the merger), with the
+        number of those entries citing each, most cited first."""
+        entries = [*self.plans_in(place_id), *self.plans_from_former(place_id), *self.exemplars_in(place_id),
+                   *self.exemplars_from_former(place_id)]
+        counts: dict[str, int] = defaultdict(int)
+        for entry in entries:
+            for movement_id in dict.fromkeys(entry.movement_ids):
+                if movement_id in self.movements:
+                    counts[movement_id] += 1
+        return [(self.movements[m], n) for m, n in sorted(counts.items(), key=lambda kv: (-kv[1],
+                                                                                           self.movements[kv[0]].name))]
 
     # ----- movements ---------------------------------------------------------------------------
     def movement_family(self, movement_id: str) -> list[str]:
@@ -94,6 +115,24 @@ class Catalog:
         ids = self.movement_family(movement_id) if with_variants else [movement_id]
         seen = {e.id: e for i in ids for e in self.exemplars_by_movement.get(i, ())}
         return _newest_first(list(seen.values()))
+
+    def movement_localities(self, movement_id: str) -> list[tuple[str, list[Plan]]]:
+        """(place id, plans) for every locality that launched or continued the movement or a local variant."""
+        grouped: dict[str, list[Plan]] = defaultdict(list)
+        for plan in self.plans_of_movement(movement_id):
+            grouped[plan.place_id].append(plan)
+        return sorted(grouped.items(), key=lambda kv: self.places.label(kv[0]))
+
+    def related_movements(self, movement_id: str) -> list[tuple[Movement, int]]:
+        """Movements cited together with this one (or its variants) in the same plans, with how many plans."""
+        family = set(self.movement_family(movement_id))
+        counts: dict[str, int] = defaultdict(int)
+        for plan in self.plans_of_movement(movement_id):
+            for other in set(plan.movement_ids) - family:
+                if other in self.movements:
+                    counts[other] += 1
+        return [(self.movements[m], n) for m, n in sorted(counts.items(), key=lambda kv: (-kv[1],
+                                                                                           self.movements[kv[0]].name))]
 
     def movement_ancestors(self, movement_id: str) -> list[Movement]:
         chain, current = [], self.movements.get(movement_id)
@@ -131,8 +170,10 @@ def build_catalog(plans: list[Plan], exemplars: list[Exemplar], movements: list[
     for place_id in with_content:
         pages.add(place_id)
         pages.update(p.id for p in places.ancestors(place_id))
-        pages.update(p.id for p in places.successors(place_id))
-        for successor in places.successors(place_id):
-            pages.update(p.id for p in places.ancestors(successor.id))
+        # What the place and the units above it are today, with their provinces (content rolls up there).
+        for unit in (place_id, *(p.id for p in places.ancestors(place_id))):
+            for successor in places.successors(unit):
+                pages.add(successor.id)
+                pages.update(p.id for p in places.ancestors(successor.id))
     catalog.place_ids = sorted(pid for pid in pages if pid in places)
     return catalog

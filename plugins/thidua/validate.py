@@ -14,6 +14,7 @@ from . import schema as s
 from .dates import DateError, parse_date
 from .diagnostics import ERROR, WARNING, Diagnostic
 from .frontmatter import RawEntry
+from .matching import match_movement
 from .model import KIND_MOVEMENT, KIND_PLAN
 from .places import PlaceRegistry
 from .vntext import fold
@@ -209,6 +210,50 @@ def _check_movement_tree(entries: list[RawEntry], out: list[Diagnostic]) -> None
             node = parents.get(node)
 
 
+@dataclass(frozen=True)
+class _MovementNames:
+    """What the matcher needs of a movement, read from its raw entry (validation runs before the model exists)."""
+
+    id: str
+    name: str
+    parent_id: str
+    wordings: tuple[str, ...]
+
+
+def _check_movement_wordings(plans: list[RawEntry], movements: list[RawEntry], places: PlaceRegistry,
+                             out: list[Diagnostic]) -> None:
+    """Warn when a plan quotes a movement (``phong_trao[].nguyen_van``) that the matcher ties to another id."""
+    def text(value: object) -> str:
+        return value if isinstance(value, str) else ""
+
+    pool = [_MovementNames(e.id, text(e.meta.get("ten")), text(e.meta.get("phong_trao_cha")),
+                           tuple(w for w in (e.meta.get("cach_goi") or []) if isinstance(w, str)))
+            for e in movements]
+    known = {m.id for m in pool}
+    place_ids = {text(e.meta.get("dia_phuong")) for e in (*plans, *movements)}
+    names = places.names({a.id for pid in place_ids if pid in places for a in (places.get(pid), *places.ancestors(pid))})
+    for entry in plans:
+        items = entry.meta.get("phong_trao")
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
+                continue
+            wording, movement_id = text(item.get("nguyen_van")), text(item.get("ma"))
+            if not wording.strip() or movement_id not in known:
+                continue  # nothing quoted, or an unknown id: already reported by the reference check
+            match = match_movement(wording, pool, names)
+            if match.movement_id == movement_id or (match.movement_id is None and movement_id in match.candidates):
+                continue
+            path = f"phong_trao[{index}].nguyen_van"
+            if match.movement_id:
+                message = (f"nguyên văn “{wording}” ứng với phong trào “{match.movement_id}”, không phải “{movement_id}” "
+                           f"({match.reason.rstrip('.')}).")
+                fix = f"kiểm tra lại mã: có thể cần `ma: {match.movement_id}`, hoặc thêm cách gọi này vào cach_goi của “{movement_id}”."
+            else:
+                message = f"nguyên văn “{wording}” không khớp phong trào “{movement_id}”: {match.reason}"
+                fix = f"kiểm tra lại mã, hoặc thêm cách gọi này vào cach_goi của movements/{movement_id}.md."
+            out.append(Diagnostic(entry.path, entry.line_of(path), path, message, fix, WARNING))
+
+
 def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | None = None) -> list[Diagnostic]:
     """All problems of all entries: schema, dates, references, duplicates, ranges, cycles, photos."""
     out: list[Diagnostic] = []
@@ -246,4 +291,6 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
                 checker.report("anh", f"không tìm thấy tệp ảnh “{photo}”.",
                                "đặt ảnh cạnh tệp này (hoặc trong thư mục con) và ghi đường dẫn tương đối.")
     _check_movement_tree([e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], out)
+    _check_movement_wordings([e for e in by_kind.get(KIND_PLAN, []) if e.readable],
+                             [e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], places, out)
     return sorted(set(out), key=lambda d: (d.path, d.line, d.field, d.message))
