@@ -1,16 +1,18 @@
-"""``thidua``: the editors' command line. ``thidua check`` runs the build's loader and checks, without building."""
+"""``thidua``: the editors' command line — declarations only; each command's work lives in its own module.
+
+``check`` runs the build's loader and checks without building, ``new`` writes an entry from the schema, ``import``
+reads an official plan, ``build`` builds and swaps the site.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 import yaml
 
-from .diagnostics import format_report
-from .loader import ContentDirs, load
+from .loader import ContentDirs
 
 __all__ = ["main"]
 
@@ -42,30 +44,21 @@ def content_dirs(config_file: Path) -> ContentDirs:
 
 
 def _check(args: argparse.Namespace) -> int:
-    config = Path(args.config) if args.config else _find_config(Path.cwd())
-    if config is None or not config.is_file():
-        print("Không tìm thấy mkdocs.yml. Chạy lệnh trong thư mục của cổng hoặc dùng --config.", file=sys.stderr)
-        return 2
-    root = config.parent
-    only = [Path(p) for p in args.paths] or None
-    missing = [str(p) for p in only or [] if not p.exists()]
-    if missing:
-        print("Không có tệp hoặc thư mục: " + ", ".join(missing), file=sys.stderr)
-        return 2
-    result = load(root, content_dirs(config), only)
-    if args.format == "json":
-        json.dump({"ok": result.ok, "entries": len(result.raw),
-                   "diagnostics": [d.as_dict() for d in result.diagnostics]}, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for diagnostic in result.diagnostics:
-            print(diagnostic.format())
-        checked = len(only and [d for d in result.raw] or result.raw)
-        if result.ok:
-            print(f"Đã kiểm tra {checked} mục: không có lỗi." + (f" ({format_report(result.diagnostics)})" if result.diagnostics else ""))
-        else:
-            print(f"Đã kiểm tra {checked} mục: {format_report(result.diagnostics)}.", file=sys.stderr)
-    return 0 if result.ok else 1
+    from .editorcli import run_check
+
+    return run_check(args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .editorcli import run_new
+
+    return run_new(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .editorcli import run_import
+
+    return run_import(args)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -93,8 +86,24 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="kiểm tra các tệp nội dung như khi xây dựng trang, không xây dựng")
     check.add_argument("paths", nargs="*", help="tệp hoặc thư mục cần kiểm tra (mặc định: tất cả)")
     check.add_argument("--config", help="đường dẫn tới mkdocs.yml (mặc định: tìm từ thư mục hiện tại trở lên)")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="định dạng kết quả")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="định dạng kết quả: text (người đọc), json (máy đọc), github (chú thích trong pull request)")
     check.set_defaults(run=_check)
+    from .editorcli import add_new_arguments
+    from .newentry import KIND_BY_WORD
+
+    new = commands.add_parser("new", help="tạo tệp mới có đủ các trường và chú thích tiếng Việt")
+    kinds = new.add_subparsers(dest="loai", required=True, metavar="{ke-hoach,guong,phong-trao}")
+    for word, kind in KIND_BY_WORD.items():
+        sub = kinds.add_parser(word, help={"ke-hoach": "kế hoạch", "guong": "gương người tốt, việc tốt",
+                                           "phong-trao": "phong trào"}[word])
+        add_new_arguments(sub, kind)
+        sub.set_defaults(run=_new)
+    imp = commands.add_parser("import", help="đọc văn bản kế hoạch (.txt, .md, .docx) và viết tệp kế hoạch")
+    imp.add_argument("file", help="tệp văn bản kế hoạch")
+    imp.add_argument("-o", "--output", help="tệp kết quả (mặc định: plans/<mã>.md, in ra đường dẫn)")
+    imp.add_argument("--config", help="đường dẫn tới mkdocs.yml")
+    imp.set_defaults(run=_import)
     build = commands.add_parser("build", help="xây dựng trang vào thư mục tạm, chỉ thay trang cũ khi đã xong hoàn toàn")
     build.add_argument("-d", "--site-dir", help="thư mục trang (mặc định: site cạnh mkdocs.yml)")
     build.add_argument("--config", help="đường dẫn tới mkdocs.yml")
