@@ -30,6 +30,8 @@ _TITLES = {
     "trưởng phòng": "Trưởng phòng", "phó trưởng phòng": "Phó Trưởng phòng", "chánh văn phòng": "Chánh Văn phòng",
     "ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "thường trực": "Thường trực",
     "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
+    "huyện ủy": "Huyện ủy", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy", "quận ủy": "Quận ủy", "thị ủy": "Thị ủy",
+    "đảng ủy": "Đảng ủy",
 }
 
 
@@ -54,7 +56,7 @@ def sentence_case(upper: str, text: str = "") -> str:
     if lowered in _TITLES:
         return _TITLES[lowered]
     # A unit type is followed by a proper name: capitalise the words after it.
-    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))\s+(.+)$", lowered)
+    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+ủy)?)\s+(?!ủy\b)(.+)$", lowered)
     head, name = (m[1], m[2]) if m else (lowered, "")
     for key, value in sorted(_TITLES.items(), key=lambda kv: -len(kv[0])):
         head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
@@ -104,19 +106,20 @@ def _expand(line: str) -> str:
     return line
 
 
+_HAS_UNIT = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
+
+
 def _issuer_lines(lines: list[str]) -> tuple[str, str]:
     """(parent issuer, issuer) from the upper-case block above the number line."""
     blocks: list[str] = []
     for line in lines:
-        line = _expand(line.strip(" *-_—–"))
+        line = _expand(line.strip(" *-_—–\\"))
         if not line or not line.isupper():
             continue
-        if blocks and _UNIT_START.match(line) and not _BODY_START.match(blocks[-1].split(" ", 1)[-1] + " "):
-            # "ỦY BAN NHÂN DÂN" / "HUYỆN BỐ TRẠCH": one name written on two lines.
-            if not _UNIT_START.search(blocks[-1]) and not re.search(r"\b(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|QUẬN|THỊ XÃ)\b",
-                                                                     blocks[-1]):
-                blocks[-1] = f"{blocks[-1]} {line}"
-                continue
+        if blocks and _UNIT_START.match(line) and not _HAS_UNIT.search(blocks[-1]):
+            # "ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH": one name written on two lines.
+            blocks[-1] = f"{blocks[-1]} {line}"
+            continue
         blocks.append(line)
     if not blocks:
         return "", ""
