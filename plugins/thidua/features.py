@@ -13,6 +13,7 @@ from typing import Callable
 
 from .catalog import Catalog
 from .pages import PageSpec, entry_pages, list_pages
+from .search import search_outputs, search_pages
 
 __all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS"]
 
@@ -34,5 +35,8 @@ class Output:
 PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
     lambda ctx: entry_pages(ctx.catalog),
     lambda ctx: list_pages(ctx.catalog, ctx.page_size),
+    lambda ctx: search_pages(ctx.catalog),
 ]
-OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = []
+OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
+    lambda ctx: [Output(path, content) for path, content in search_outputs(ctx.catalog)],
+]

@@ -1,0 +1,406 @@
+/* The /tra-cuu/ page: loads the manifest, fetches only the index shards the query words fall in, queries them with
+   lunr.js, narrows by facets and renders results. All state lives in the query string (?q=…&loai=…&dia-phuong=…&
+   phong-trao=…&nam=…): typing replaces the history entry, a submitted search or a facet pushes a new one, Back
+   restores. Everything printed from the index goes through textContent: entry data is untrusted. */
+(function () {
+  "use strict";
+
+  var T = window.thiduaText;
+  var root = document.getElementById("td-search");
+  if (!root || !window.lunr || !T) return;
+
+  var FACETS = [
+    { param: "loai", legend: "Loại" },
+    { param: "dia-phuong", legend: "Địa phương" },
+    { param: "phong-trao", legend: "Phong trào" },
+    { param: "nam", legend: "Năm" }
+  ];
+  var PAGE = 20, FACET_SHOWN = 8;
+  var manifestUrl = root.getAttribute("data-manifest");
+  var siteRoot = root.getAttribute("data-site-root").replace(/\/?$/, "/");
+  var indexBase = manifestUrl.replace(/[^\/]*$/, "");
+  var form = document.getElementById("td-search-form");
+  var input = document.getElementById("td-q");
+  var status = document.getElementById("td-status");
+  var list = document.getElementById("td-results");
+  var more = document.getElementById("td-more");
+  var facetBox = document.getElementById("td-facets");
+  var heading = document.getElementById("td-results-heading");
+
+  var manifest = null, docValues = null, kindLabels = {}, labels = {};
+  var shardCache = {}, chunkCache = {}, indexCache = { key: null, index: null };
+  var state = readUrl(), current = { ids: [], shown: 0 }, run = 0, expanded = {};
+
+  // ----- state <-> URL --------------------------------------------------------------------------------------
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search), s = { q: params.get("q") || "", f: {} };
+    FACETS.forEach(function (facet) { s.f[facet.param] = params.getAll(facet.param).filter(Boolean); });
+    return s;
+  }
+
+  function urlOf(s) {
+    var params = new URLSearchParams();
+    if (s.q.trim()) params.set("q", s.q.trim());
+    FACETS.forEach(function (facet) { s.f[facet.param].forEach(function (v) { params.append(facet.param, v); }); });
+    var query = params.toString();
+    return window.location.pathname + (query ? "?" + query : "");
+  }
+
+  function commit(mode) {
+    var url = urlOf(state);
+    if (mode === "push" && url !== window.location.pathname + window.location.search) {
+      window.history.pushState(null, "", url);
+    } else if (mode === "replace") {
+      window.history.replaceState(null, "", url);
+    }
+  }
+
+  // ----- loading ------------------------------------------------------------------------------------------
+  function getJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function loadManifest() {
+    return getJson(manifestUrl).then(function (m) {
+      manifest = m;
+      m.kinds.forEach(function (k) { kindLabels[k[0]] = k[1]; });
+      labels = { "loai": kindLabels, "dia-phuong": {}, "phong-trao": {}, "nam": {} };
+      m.places.forEach(function (p) { labels["dia-phuong"][p[0]] = p[1]; });
+      m.movements.forEach(function (p) { labels["phong-trao"][p[0]] = p[1]; });
+      docValues = [];
+      for (var i = 0; i < m.count; i++) {
+        docValues.push({
+          "loai": [m.kinds[m.doc.k[i]][0]],
+          "dia-phuong": m.doc.p[i].map(function (n) { return m.places[n][0]; }),
+          "phong-trao": m.doc.m[i].map(function (n) { return m.movements[n][0]; }),
+          "nam": m.doc.y[i] ? [String(m.doc.y[i])] : []
+        });
+      }
+    });
+  }
+
+  function shardFor(word) {
+    var key = T.fold(word), shards = manifest.shards, lo = 0, hi = shards.length - 1;
+    while (lo < hi) {  // the last shard whose first key is <= key
+      var mid = (lo + hi + 1) >> 1;
+      if (shards[mid][0] <= key) lo = mid; else hi = mid - 1;
+    }
+    return shards[lo][1];
+  }
+
+  function loadShard(file) {
+    if (!shardCache[file]) shardCache[file] = getJson(indexBase + file);
+    return shardCache[file];
+  }
+
+  function loadChunk(n) {
+    if (!chunkCache[n]) chunkCache[n] = getJson(indexBase + manifest.chunks[n]);
+    return chunkCache[n];
+  }
+
+  // Shards hold disjoint terms of one index: merging them gives the lunr index those terms would have had.
+  function indexFor(files, shards) {
+    var key = files.join(" ");
+    if (indexCache.key === key) return indexCache.index;
+    var merged;
+    if (shards.length === 1) {
+      merged = shards[0];
+    } else {
+      var terms = [], vectors = {};
+      shards.forEach(function (shard) {
+        terms = terms.concat(shard.invertedIndex);
+        shard.fieldVectors.forEach(function (v) { (vectors[v[0]] = vectors[v[0]] || []).push(v[1]); });
+      });
+      terms.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+      merged = { version: shards[0].version, fields: shards[0].fields, pipeline: shards[0].pipeline,
+                 invertedIndex: terms, fieldVectors: [] };
+      Object.keys(vectors).forEach(function (ref) {
+        var parts = vectors[ref], pairs = [], flat = [];
+        if (parts.length === 1) { merged.fieldVectors.push([ref, parts[0]]); return; }
+        parts.forEach(function (els) { for (var i = 0; i < els.length; i += 2) pairs.push([els[i], els[i + 1]]); });
+        pairs.sort(function (a, b) { return a[0] - b[0]; });
+        pairs.forEach(function (p) { flat.push(p[0], p[1]); });
+        merged.fieldVectors.push([ref, flat]);
+      });
+    }
+    indexCache = { key: key, index: window.lunr.Index.load(merged) };
+    return indexCache.index;
+  }
+
+  // ----- searching ----------------------------------------------------------------------------------------
+  function queryWords(q) {
+    var seen = {}, out = [];
+    T.words(q).forEach(function (w) {
+      var c = T.canonical(w);
+      if (c && !seen[c]) { seen[c] = true; out.push(c); }
+    });
+    return out;
+  }
+
+  /** Entry numbers matching the words, best first; every word must match in one of its forms, else any word. */
+  function rank(index, words) {
+    var results = index.query(function (q) { words.forEach(function (w) { q.term(w, { usePipeline: true }); }); });
+    var forms = words.map(function (w) { return [w, T.fold(w)]; });
+    var all = results.filter(function (r) {
+      var terms = r.matchData.metadata;
+      return forms.every(function (f) { return f[0] in terms || f[1] in terms; });
+    });
+    var partial = all.length === 0 && results.length > 0;
+    return { ids: (partial ? results : all).map(function (r) { return parseInt(r.ref, 36); }), partial: partial };
+  }
+
+  function matches(n, except) {
+    var values = docValues[n];
+    return FACETS.every(function (facet) {
+      var chosen = state.f[facet.param];
+      if (facet.param === except || chosen.length === 0) return true;
+      return values[facet.param].some(function (v) { return chosen.indexOf(v) >= 0; });
+    });
+  }
+
+  function search(mode) {
+    var mine = ++run, words = queryWords(state.q), started = performance.now();
+    root.setAttribute("data-state", "loading");
+    commit(mode);
+    var ready = manifest ? Promise.resolve() : loadManifest();
+    ready.then(function () {
+      var files = [];
+      words.forEach(function (w) { var f = shardFor(w); if (files.indexOf(f) < 0) files.push(f); });
+      files.sort();
+      return Promise.all(files.map(loadShard)).then(function (shards) {
+        if (mine !== run) return;
+        var arrived = performance.now(), found;
+        if (words.length === 0) {
+          found = { ids: docValues.map(function (_, n) { return n; }), partial: false };
+        } else {
+          found = rank(indexFor(files, shards), words);
+        }
+        var ranked = performance.now();
+        var ids = found.ids.filter(function (n) { return matches(n, null); });
+        current = { ids: ids, shown: 0, words: words, partial: found.partial, base: found.ids };
+        renderFacets();
+        return showMore(true).then(function () {
+          if (mine !== run) return;
+          var rendered = performance.now();
+          window.thiduaSearchTiming = { q: state.q, started: started, arrived: arrived, ranked: ranked,
+                                        rendered: rendered, shards: files.length, results: ids.length };
+          announce();
+          root.setAttribute("data-state", "ready");
+        });
+      });
+    }).catch(function (error) {
+      if (mine !== run) return;
+      status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy tải lại trang và thử lại.";
+      root.setAttribute("data-state", "error");
+      if (window.console) console.warn(error);
+    });
+  }
+
+  function announce() {
+    var n = current.ids.length, q = state.q.trim(), filtered = FACETS.some(function (f) { return state.f[f.param].length; });
+    var text;
+    if (!q) {
+      text = n + " mục" + (filtered ? " theo bộ lọc đã chọn" : " trên cổng thông tin") + ". Nhập từ khóa để tìm.";
+    } else if (n === 0) {
+      text = "Không tìm thấy kết quả cho “" + q + "”" + (filtered ? " với bộ lọc đã chọn" : "") + ".";
+    } else {
+      text = "Tìm thấy " + n + " kết quả cho “" + q + "”" + (filtered ? " (đã lọc)" : "") + "." +
+        (current.partial ? " Không mục nào có đủ mọi từ; đây là các mục có một phần." : "");
+    }
+    status.textContent = text;
+  }
+
+  // ----- rendering ----------------------------------------------------------------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function isWordChar(ch) { return /[\p{L}\p{N}]/u.test(ch); }
+
+  /** Ranges [start, end) of `text` where a query word stands as a whole word, compared without diacritics. */
+  function hits(text, words) {
+    var folded = "", map = [];
+    for (var i = 0; i < text.length; i++) {
+      var f = T.fold(text.charAt(i));
+      for (var j = 0; j < f.length; j++) { folded += f.charAt(j); map.push(i); }
+    }
+    map.push(text.length);
+    var ranges = [];
+    words.forEach(function (w) {
+      var needle = T.fold(w), from = 0, at;
+      if (!needle) return;
+      while ((at = folded.indexOf(needle, from)) >= 0) {
+        var end = at + needle.length;
+        if ((at === 0 || !isWordChar(folded.charAt(at - 1))) && (end === folded.length || !isWordChar(folded.charAt(end)))) {
+          ranges.push([map[at], map[end]]);
+        }
+        from = at + 1;
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    return ranges.reduce(function (out, r) {
+      var last = out[out.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else out.push(r.slice());
+      return out;
+    }, []);
+  }
+
+  function highlighted(node, text, words) {
+    var at = 0;
+    hits(text, words).forEach(function (r) {
+      node.appendChild(document.createTextNode(text.slice(at, r[0])));
+      node.appendChild(el("mark", null, text.slice(r[0], r[1])));
+      at = r[1];
+    });
+    node.appendChild(document.createTextNode(text.slice(at)));
+    return node;
+  }
+
+  /** About 220 characters of the excerpt, around the first match when there is one. */
+  function excerpt(text, words) {
+    if (!text) return "";
+    var first = hits(text, words)[0], start = 0;
+    if (first && first[0] > 100) {
+      start = text.lastIndexOf(" ", first[0] - 60);
+      start = start < 0 ? 0 : start + 1;
+    }
+    var end = Math.min(text.length, start + 220);
+    if (end < text.length) { var cut = text.lastIndexOf(" ", end); if (cut > start + 120) end = cut; }
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
+  function resultItem(n, row) {
+    var li = el("li", "td-result"), words = current.words || [];
+    var kind = manifest.kinds[manifest.doc.k[n]];
+    li.appendChild(el("span", "td-result__kind td-kind-" + kind[0], kind[1]));
+    var title = el("h3", "td-result__title"), link = el("a");
+    link.href = siteRoot + row[0];
+    highlighted(link, row[1], words);
+    title.appendChild(link);
+    li.appendChild(title);
+    var meta = el("p", "td-result__meta");
+    [[row[2], "td-number"], [row[3], "td-place"], [row[4], "td-date"]].filter(function (p) { return p[0]; })
+      .forEach(function (p, i) {
+        if (i) meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(highlighted(el("span", p[1]), p[0], words));
+      });
+    li.appendChild(meta);
+    var text = excerpt(row[5], words);
+    if (text) li.appendChild(highlighted(el("p", "td-result__excerpt"), text, words));
+    return li;
+  }
+
+  function showMore(reset) {
+    var from = reset ? 0 : current.shown, ids = current.ids.slice(from, from + PAGE);
+    var chunks = {};
+    ids.forEach(function (n) { chunks[Math.floor(n / manifest.chunk)] = true; });
+    var wanted = Object.keys(chunks).map(Number);
+    return Promise.all(wanted.map(loadChunk)).then(function (loaded) {
+      var rows = {};
+      wanted.forEach(function (c, i) { rows[c] = loaded[i]; });
+      var fragment = document.createDocumentFragment();
+      ids.forEach(function (n) { fragment.appendChild(resultItem(n, rows[Math.floor(n / manifest.chunk)][n % manifest.chunk])); });
+      if (reset) list.textContent = "";
+      list.appendChild(fragment);
+      current.shown = from + ids.length;
+      more.hidden = current.shown >= current.ids.length;
+    });
+  }
+
+  function renderFacets() {
+    var active = document.activeElement, focus = active && active.type === "checkbox" && facetBox.contains(active)
+      ? [active.name, active.value] : null;
+    FACETS.forEach(function (facet) {
+      var counts = {}, chosen = state.f[facet.param];
+      current.base.forEach(function (n) {
+        if (!matches(n, facet.param)) return;
+        docValues[n][facet.param].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      var values = Object.keys(counts);
+      chosen.forEach(function (v) { if (!(v in counts)) { counts[v] = 0; values.push(v); } });
+      values.sort(function (a, b) {
+        if (facet.param === "nam") return Number(b) - Number(a);
+        return counts[b] - counts[a] || String(labels[facet.param][a] || a).localeCompare(labels[facet.param][b] || b, "vi");
+      });
+      var box = facetBox.querySelector('[data-facet="' + facet.param + '"]'), ul = box.querySelector("ul");
+      var toggle = box.querySelector("button");
+      var limit = expanded[facet.param] ? values.length : FACET_SHOWN;
+      var shown = values.filter(function (v, i) { return i < limit || chosen.indexOf(v) >= 0; });
+      ul.textContent = "";
+      box.hidden = values.length === 0;
+      shown.forEach(function (v) {
+        var li = el("li"), label = el("label"), box2 = el("input");
+        box2.type = "checkbox";
+        box2.name = facet.param;
+        box2.value = v;
+        box2.checked = chosen.indexOf(v) >= 0;
+        label.appendChild(box2);
+        label.appendChild(el("span", "td-facet__label", (labels[facet.param][v] || v)));
+        label.appendChild(el("span", "td-facet__count", String(counts[v])));
+        li.appendChild(label);
+        ul.appendChild(li);
+      });
+      toggle.hidden = values.length <= FACET_SHOWN;
+      toggle.textContent = expanded[facet.param] ? "Thu gọn" : "Xem tất cả (" + values.length + ")";
+      toggle.setAttribute("aria-expanded", expanded[facet.param] ? "true" : "false");
+    });
+    // The boxes were rebuilt: keep keyboard focus on the one the person just toggled.
+    if (focus) {
+      var again = [].filter.call(facetBox.querySelectorAll("input"), function (b) {
+        return b.name === focus[0] && b.value === focus[1];
+      })[0];
+      if (again) again.focus();
+    }
+  }
+
+  // ----- events -------------------------------------------------------------------------------------------
+  var typing = null;
+  input.addEventListener("input", function () {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(function () { state.q = input.value; search("replace"); }, 250);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(typing);
+    state.q = input.value;
+    search("push");
+  });
+  facetBox.addEventListener("change", function (event) {
+    var target = event.target;
+    if (!target || target.type !== "checkbox") return;
+    var chosen = state.f[target.name];
+    if (target.checked && chosen.indexOf(target.value) < 0) chosen.push(target.value);
+    if (!target.checked) state.f[target.name] = chosen.filter(function (v) { return v !== target.value; });
+    state.q = input.value;
+    search("push");
+  });
+  facetBox.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-toggle]");
+    if (!button) return;
+    var param = button.getAttribute("data-toggle");
+    expanded[param] = !expanded[param];
+    renderFacets();
+  });
+  more.addEventListener("click", function () {
+    var first = current.shown;
+    showMore(false).then(function () {
+      var next = list.children[first];
+      if (next) { var a = next.querySelector("a"); if (a) a.focus(); }
+    });
+  });
+  window.addEventListener("popstate", function () {
+    state = readUrl();
+    input.value = state.q;
+    search(null);
+  });
+
+  if (window.matchMedia && !window.matchMedia("(min-width: 60em)").matches) facetBox.open = false;
+  input.value = state.q;
+  search(null);
+})();

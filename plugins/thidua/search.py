@@ -1,0 +1,365 @@
+"""Catalog -> the site's one search: search documents, the Vietnamese lunr pipeline, a prebuilt sharded index, /tra-cuu/.
+
+Why it is built this way (issue 5):
+
+* The index is prepared here with lunr.py and loaded by lunr.js 2.3.9 (the copy MkDocs ships, served from the site).
+  Both sides register the same pipeline function, ``thiduaVi``: NFC, tone marks moved where official documents put
+  them, lower case, then the token is kept *and* its folded form (no diacritics, đ -> d) is added. A query with
+  diacritics therefore matches its exact form and its folded form and outranks entries that only share the folded
+  form; a query without diacritics matches every spelling equally. lunr's stock trimmer, stemmer and stop words are
+  not used: they mangle Vietnamese ("đăng" -> "ng").
+* Words are cut by :func:`words` here and by the same expression in ``vntext.js``. Document numbers stay whole
+  ("195/kh-ubnd") and the index also holds their parts ("195", "kh-ubnd", "kh", "ubnd"), so both are found.
+* The serialised index is cut into shards by ranges of folded terms (each shard is itself a lunr index); the browser
+  fetches only the shards its query words fall in and merges them before querying, so a big site does not send its
+  whole index. Titles and excerpts are in small chunks fetched for the results shown; the facet table (kind, place,
+  movement, year and a date key per entry) is in the manifest.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+
+from .catalog import Catalog, entry_url
+from .pages import PageSpec
+from .schema import KIND_LABELS
+from .vntext import canonical, fold, nfc
+
+__all__ = [
+    "PIPELINE_NAME", "FIELDS", "SearchDocument", "words", "index_terms", "vi_pipeline", "search_documents",
+    "build_index", "SearchBuild", "build_search", "search_outputs", "search_pages", "SEARCH_URL", "INDEX_DIR",
+]
+
+PIPELINE_NAME = "thiduaVi"
+SEARCH_URL = "tra-cuu/"
+INDEX_DIR = "tra-cuu/chi-muc"
+ASSET_DIR = "assets/thidua/search"
+ASSETS = Path(__file__).parent / "assets" / "search"
+# lunr.js 2.3.9 as MkDocs ships it (its MIT licence header included): one copy, served from the site.
+LUNR_JS = Path(__import__("mkdocs").__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+
+# (field, boost). A title or number hit outranks the same word in place or movement names, which outrank body text.
+FIELDS = (("title", 10), ("number", 8), ("places", 3), ("movements", 3), ("text", 1))
+TEXT_CHARS = 1200  # of body text indexed per entry
+EXCERPT_CHARS = 360  # of text kept for the result excerpt
+SHARD_BYTES = 48_000  # target size of a shard's JSON before gzip
+DOCS_PER_CHUNK = 32
+KIND_ORDER = ("plan", "exemplar", "movement", "place")
+
+# A word: letters and digits (and combining marks left by a text that NFC could not compose), with single inner
+# "/", "-" or "." joining parts, so "195/KH-UBND", "05-CT/TW" and "2021-2025" stay whole. The same expression is in
+# assets/search/vntext.js; tests check the two agree.
+_MARK = "\u0300-\u036f"
+_WORD = re.compile(rf"(?:[^\W_]|[{_MARK}])+(?:[./\-](?:[^\W_]|[{_MARK}])+)*")
+_JOINER = re.compile(r"[./\-]")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as a person would type them: NFC, case kept; compounds whole."""
+    return _WORD.findall(nfc(text or ""))
+
+
+def index_terms(text: str) -> list[str]:
+    """Words of a text for the index: every word, and for a compound also its parts ("195/kh-ubnd" -> "195",
+    "kh-ubnd", "kh", "ubnd"), and numbers without leading zeros ("08" -> "8")."""
+    out: list[str] = []
+    for word in words(text):
+        out.append(word)
+        if _JOINER.search(word):
+            parts = [p for p in word.split("/") if p] + _JOINER.split(word)
+            out.extend(dict.fromkeys(p for p in parts if p and p != word))
+    return out + [w.lstrip("0") for w in out if w.isdigit() and w.startswith("0") and w.strip("0")]
+
+
+def vi_pipeline(token, i, tokens):
+    """The exact form (NFC, tones placed, lower case) and, when it differs, the folded form."""
+    exact = canonical(str(token))
+    folded = fold(exact)
+    if not exact:
+        return None
+    if folded == exact:
+        return token.update(lambda s, m: exact)
+    return [token.clone(lambda s, m: exact), token.clone(lambda s, m: folded)]
+
+
+Pipeline.register_function(vi_pipeline, PIPELINE_NAME)
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One entry as the search sees it: what is indexed, what a result shows, and its facet values."""
+
+    url: str
+    kind: str
+    title: str
+    number: str = ""
+    places: str = ""
+    movements: str = ""
+    text: str = ""
+    excerpt: str = ""
+    place_label: str = ""
+    date_label: str = ""
+    date_key: int = 0  # yyyymmdd of the start of the date, 0 when unknown: newest-first order
+    year: int = 0
+    facet_places: tuple[str, ...] = ()
+    facet_movements: tuple[str, ...] = ()
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_BLOCKQUOTE = re.compile(r"^\s*>.*$", re.MULTILINE)
+_MD_MARKS = re.compile(r"[*_`#>|]+|^\s*[-+]\s+|<[^>]+>", re.MULTILINE)
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown to one line of text, enough for an index and an excerpt (links keep their words)."""
+    text = _MD_LINK.sub(r"\1", markdown or "")
+    return " ".join(_MD_MARKS.sub(" ", text).split())
+
+
+def excerpt_text(markdown: str) -> str:
+    """Plain text for a result excerpt, without block quotes (editors' notes such as "Dữ liệu mẫu")."""
+    return plain_text(_BLOCKQUOTE.sub("", markdown or ""))
+
+
+def _join(*parts: str) -> str:
+    return " · ".join(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
+
+
+def _date_fields(value) -> tuple[str, int, int]:
+    if not value.known:
+        return "", 0, 0
+    start = value.start()
+    return value.display(), (int(start.strftime("%Y%m%d")) if start else 0), value.year or 0
+
+
+def _place_names(catalog: Catalog, place_id: str) -> str:
+    """The place, the units above it, what it was before and what it became: "Bố Trạch" finds all of them."""
+    places = catalog.places
+    if place_id not in places:
+        return ""
+    related = [place_id]
+    for pid in [place_id, *(p.id for p in places.predecessors(place_id)), *(p.id for p in places.successors(place_id))]:
+        related += [pid, *(p.id for p in places.ancestors(pid))]
+    for p in places.predecessors(place_id):  # communes made from a district that was in turn made from others
+        related += [q.id for q in places.predecessors(p.id)]
+    return _join(*(places.get(pid).full_name for pid in dict.fromkeys(related) if pid in places))
+
+
+def _place_facets(catalog: Catalog, place_id: str) -> tuple[str, ...]:
+    if place_id not in catalog.places:
+        return ()
+    return (place_id, *(p.id for p in catalog.places.ancestors(place_id)))
+
+
+def _movement_names(catalog: Catalog, movement_ids, wordings=()) -> tuple[str, tuple[str, ...]]:
+    ids: list[str] = []
+    for mid in movement_ids:
+        if mid in catalog.movements:
+            ids += [mid, *(m.id for m in catalog.movement_ancestors(mid))]
+    ids = list(dict.fromkeys(ids))
+    texts = [t for mid in ids for t in (catalog.movements[mid].name, *catalog.movements[mid].wordings)]
+    return _join(*texts, *wordings), tuple(ids)
+
+
+def search_documents(catalog: Catalog) -> list[SearchDocument]:
+    """Every entry with a page, newest first (so browsing without a query starts with the first chunk)."""
+    docs: list[SearchDocument] = []
+    for plan in catalog.plans.values():
+        number = plan.number.normalized if plan.number.raw.strip(" /") else ""
+        movements, movement_ids = _movement_names(catalog, plan.movement_ids, [m.wording for m in plan.movements])
+        cited = " ".join(f"{d.kind} {d.number.normalized} {d.summary}" for d in plan.implements)
+        body = plain_text(plan.body)
+        label, key, year = _date_fields(plan.issued)
+        docs.append(SearchDocument(
+            entry_url("plan", plan.id), "plan", plan.title, f"{plan.doc_type} {number}".strip(),
+            _place_names(catalog, plan.place_id), movements,
+            _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, body[:TEXT_CHARS], cited),
+            _join(plan.theme, excerpt_text(plan.body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
+            _place_facets(catalog, plan.place_id), movement_ids))
+    for ex in catalog.exemplars.values():
+        movements, movement_ids = _movement_names(catalog, ex.movement_ids)
+        awards = " ".join(f"{a.form} {a.issuer} {a.decision_number}" for a in ex.awards)
+        body = plain_text(ex.body)
+        label, key, year = _date_fields(ex.date)
+        docs.append(SearchDocument(
+            entry_url("exemplar", ex.id), "exemplar", ex.name, "", _place_names(catalog, ex.place_id), movements,
+            _join(ex.summary, ex.field_name, awards, body[:TEXT_CHARS]), _join(ex.summary, excerpt_text(ex.body))[:EXCERPT_CHARS],
+            catalog.places.label(ex.place_id), label, key, year, _place_facets(catalog, ex.place_id), movement_ids))
+    for mv in catalog.movements.values():
+        movements, movement_ids = _movement_names(catalog, [mv.id])
+        body = plain_text(mv.body)
+        label, key, year = _date_fields(mv.date)
+        docs.append(SearchDocument(
+            entry_url("movement", mv.id), "movement", mv.name, "", _place_names(catalog, mv.place_id), movements,
+            _join(mv.launched_by, body[:TEXT_CHARS]), excerpt_text(mv.body)[:EXCERPT_CHARS],
+            catalog.places.label(mv.place_id) if mv.place_id else "", label, key, year,
+            _place_facets(catalog, mv.place_id), movement_ids))
+    for place_id in catalog.place_ids:
+        place = catalog.place(place_id)
+        docs.append(SearchDocument(
+            entry_url("place", place_id), "place", catalog.places.label(place_id), "", _place_names(catalog, place_id),
+            "", place.note, place.note[:EXCERPT_CHARS], "", "", 0, 0, _place_facets(catalog, place_id)))
+    docs.sort(key=lambda d: (-d.date_key, KIND_ORDER.index(d.kind), d.url))
+    return docs
+
+
+def _ref(number: int) -> str:
+    """Document refs in base 36: short keys in every posting of the index."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+def build_index(docs: list[SearchDocument]) -> dict:
+    """The lunr index of all documents, serialised as lunr.js 2.3.9 loads it."""
+    builder = Builder()
+    # lunr averages a field's length over every document, also those without the field: at its default b=0.75 a
+    # plan's number field (absent from the other kinds) weighed less than a number cited in body text. Measured:
+    # at 0.3 "195" ranks the plan 195/KH-UBND first and titles still outrank long bodies.
+    builder.b(0.3)
+    builder.pipeline.add(vi_pipeline)
+    builder.search_pipeline.add(vi_pipeline)
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        # Fields arrive as lists of words: lunr's own tokenizer would split "195/KH-UBND" at the hyphen.
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: index_terms(doc[name]))
+    for number, doc in enumerate(docs):
+        builder.add({"ref": _ref(number), **{name: getattr(doc, name) for name, _ in FIELDS}})
+    return builder.build().serialize()
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _hashed(stem: str, content: str) -> str:
+    return f"{INDEX_DIR}/{stem}.{hashlib.sha1(content.encode()).hexdigest()[:10]}.json"
+
+
+def shard_index(index: dict, limit: int = SHARD_BYTES) -> list[tuple[str, dict]]:
+    """Cut a serialised index into lunr indexes over consecutive ranges of folded terms, each about `limit` bytes.
+
+    A term and its folded form always land in the same shard (they share the folded key), so a query word needs
+    exactly one shard. Returns (first folded key, shard) pairs in key order.
+    """
+    groups: dict[str, list] = {}
+    for term, posting in index["invertedIndex"]:
+        groups.setdefault(fold(term), []).append([term, posting])
+    vector_sizes: dict[int, int] = {}
+    for _, elements in index["fieldVectors"]:
+        for position in range(0, len(elements), 2):
+            vector_sizes[elements[position]] = vector_sizes.get(elements[position], 0) + 12
+    keys = sorted(groups)
+    cuts: list[list[str]] = [[]]
+    size = 0
+    for key in keys:
+        weight = sum(len(_dump(t)) + vector_sizes.get(t[1]["_index"], 0) for t in groups[key])
+        if cuts[-1] and size + weight > limit:
+            cuts.append([])
+            size = 0
+        cuts[-1].append(key)
+        size += weight
+    shard_of_term = {}
+    for number, cut in enumerate(cuts):
+        for key in cut:
+            for term, posting in groups[key]:
+                shard_of_term[posting["_index"]] = number
+    vectors: list[list] = [[] for _ in cuts]
+    for ref, elements in index["fieldVectors"]:
+        split: dict[int, list] = {}
+        for position in range(0, len(elements), 2):
+            split.setdefault(shard_of_term[elements[position]], []).extend(elements[position:position + 2])
+        for number, part in split.items():
+            vectors[number].append([ref, part])
+    shards = []
+    for number, cut in enumerate(cuts):
+        shards.append((cut[0] if cut else "", {
+            "version": index["version"], "fields": index["fields"], "fieldVectors": vectors[number],
+            "invertedIndex": sorted((t for key in cut for t in groups[key]), key=lambda t: t[0]),
+            "pipeline": index["pipeline"],
+        }))
+    return shards
+
+
+@dataclass
+class SearchBuild:
+    manifest: dict
+    files: dict[str, str] = field(default_factory=dict)  # site path -> JSON text
+
+
+def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chunk: int = DOCS_PER_CHUNK) -> SearchBuild:
+    docs = search_documents(catalog)
+    index = build_index(docs)
+    files: dict[str, str] = {}
+    shards = []
+    for start, shard in shard_index(index, shard_bytes):
+        text = _dump(shard)
+        path = _hashed("s", text)
+        files[path] = text
+        shards.append([start, path.rsplit("/", 1)[1]])
+    chunks = []
+    for first in range(0, len(docs), docs_per_chunk):
+        rows = [[d.url, d.title, d.number if d.kind == "plan" else "", d.place_label, d.date_label, d.excerpt]
+                for d in docs[first:first + docs_per_chunk]]
+        text = _dump(rows)
+        path = _hashed("d", text)
+        files[path] = text
+        chunks.append(path.rsplit("/", 1)[1])
+    place_ids = sorted({p for d in docs for p in d.facet_places}, key=lambda p: catalog.places.label(p))
+    movement_ids = [m.id for m in catalog.movements_sorted() if any(m.id in d.facet_movements for d in docs)]
+    place_no = {p: i for i, p in enumerate(place_ids)}
+    movement_no = {m: i for i, m in enumerate(movement_ids)}
+    manifest = {
+        "pipeline": PIPELINE_NAME,
+        "count": len(docs),
+        "shards": shards,
+        "chunk": docs_per_chunk,
+        "chunks": chunks,
+        "kinds": [[k, KIND_LABELS.get(k, k)] for k in KIND_ORDER],
+        "places": [[p, catalog.places.label(p)] for p in place_ids],
+        "movements": [[m, catalog.movements[m].name] for m in movement_ids],
+        "doc": {
+            "k": [KIND_ORDER.index(d.kind) for d in docs],
+            "y": [d.year for d in docs],
+            "d": [d.date_key for d in docs],
+            "p": [[place_no[p] for p in d.facet_places] for d in docs],
+            "m": [[movement_no[m] for m in d.facet_movements] for d in docs],
+        },
+    }
+    return SearchBuild(manifest, files)
+
+
+def shard_for(manifest: dict, word: str) -> str:
+    """The shard file that holds a word's terms (the browser does the same lookup)."""
+    starts = [start for start, _ in manifest["shards"]]
+    return manifest["shards"][max(0, bisect.bisect_right(starts, fold(canonical(word))) - 1)][1]
+
+
+def search_outputs(catalog: Catalog) -> list[tuple[str, str | bytes]]:
+    """(site path, content) of the index shards, chunks and manifest, lunr.js and the search scripts."""
+    built = build_search(catalog)
+    outputs: list[tuple[str, str | bytes]] = list(built.files.items())
+    outputs.append((f"{INDEX_DIR}/index.json", _dump(built.manifest)))
+    outputs.append((f"{ASSET_DIR}/lunr.js", LUNR_JS.read_bytes()))
+    for script in ("vntext.js", "search.js"):
+        outputs.append((f"{ASSET_DIR}/{script}", (ASSETS / script).read_bytes()))
+    return outputs
+
+
+def search_pages(catalog: Catalog) -> list[PageSpec]:
+    return [PageSpec(f"{SEARCH_URL}index.md", "Tra cứu", "thidua/search.html", {
+        "manifest": f"{INDEX_DIR}/index.json", "assets": ASSET_DIR,
+        "kinds": [[k, KIND_LABELS.get(k, k)] for k in KIND_ORDER],
+    }, search=False, description="Tìm kế hoạch, gương, phong trào và địa phương, có hoặc không có dấu")]
