@@ -51,10 +51,10 @@ class PlaceRegistry:
             if place.parent_id:
                 children[place.parent_id].append(place.id)
         self._children = dict(children)
-        current_names = {(p.level, fold(p.full_name)) for p in self.places.values() if p.current}
+        current_names = {(p.level, p.full_name) for p in self.places.values() if p.current}
         # Former units named like a current one ("Tỉnh Quảng Ngãi" before and after the merger) say so.
         self._homonyms = {p.id for p in self.places.values()
-                          if not p.current and (p.level, fold(p.full_name)) in current_names}
+                          if not p.current and (p.level, p.full_name) in current_names}
 
     def __contains__(self, place_id: object) -> bool:
         return place_id in self.places
