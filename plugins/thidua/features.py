@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .catalog import Catalog
+from .ics import calendar_outputs
 from .pages import PageSpec, entry_pages, list_pages
+from .tasks import task_pages
+from .timeline import timeline_pages
 from .search import search_outputs, search_pages
 
 __all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS"]
@@ -35,8 +38,11 @@ class Output:
 PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
     lambda ctx: entry_pages(ctx.catalog),
     lambda ctx: list_pages(ctx.catalog, ctx.page_size),
+    lambda ctx: timeline_pages(ctx.catalog),
+    lambda ctx: task_pages(ctx.catalog),
     lambda ctx: search_pages(ctx.catalog),
 ]
 OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
+    lambda ctx: [Output(path, content) for path, content in calendar_outputs(ctx.catalog, ctx.site_url)],
     lambda ctx: [Output(path, content) for path, content in search_outputs(ctx.catalog)],
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .catalog import URLS, Catalog, entry_url
 from .dates import PRECISION_LABELS, DateValue
+from .tasks import TaskView
+from .timeline import TimelineView
 from .schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
 
 __all__ = ["View"]
@@ -22,6 +24,8 @@ class View:
         self.subject_labels = SUBJECT_LABELS
         self.milestone_labels = MILESTONE_LABELS
         self.precision_labels = {k.value: v for k, v in PRECISION_LABELS.items()}
+        self.timeline = TimelineView(catalog)  # thidua.timeline.of(entry), .running(), .upcoming()
+        self.tasks = TaskView(catalog)  # thidua.tasks.propaganda(), .of_plan(plan)
 
     # addresses -----------------------------------------------------------------------------------
     def url(self, entry) -> str:
