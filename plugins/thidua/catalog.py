@@ -78,11 +78,6 @@ class Catalog:
         return _newest_first([e for i in self.places.rollup_former(place_id)
                               for e in self.exemplars_by_place.get(i, ())])
 
-    def place_total(self, place_id: str) -> int:
-        """Plans and exemplars of the place, the units below it and the former units it continues."""
-        return sum(len(f(place_id)) for f in (self.plans_in, self.exemplars_in, self.plans_from_former,
-                                               self.exemplars_from_former))
-
     def movements_in(self, place_id: str) -> list[tuple[Movement, int]]:
         """Movements active in a place (cited by its plans or exemplars, before or after the merger), with the
         number of those entries citing each, most cited first."""

@@ -63,7 +63,7 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(fold(normalize_wording(_ELLIPSIS.sub("", text or ""))))
 
 
-def _display(text: str, tokens: list[str], phrase: tuple[str, ...]) -> str:
+def _display(text: str, phrase: tuple[str, ...]) -> str:
     """The words of ``text`` that folded to ``phrase``, as written ("Bồ Trạch"), for reasons shown to people."""
     words = re.findall(r"[^\W_]+", _QUOTES.sub("", normalize_tones(text or "")))
     folded = [fold(w) for w in words]
@@ -111,8 +111,8 @@ def _specific(found: tuple[tuple[str, ...], ...]) -> set[tuple[str, ...]]:
     return {p for p in found if " ".join(p) not in generic}
 
 
-def _names(text: str, tokens: list[str], phrases: set[tuple[str, ...]]) -> str:
-    return ", ".join(sorted(_display(text, tokens, p) for p in phrases))
+def _names(text: str, phrases: set[tuple[str, ...]]) -> str:
+    return ", ".join(sorted(_display(text, p) for p in phrases))
 
 
 @dataclass
@@ -222,7 +222,7 @@ def match_movement(wording: str, movements: Iterable[_MovementLike], place_names
             if local_variant and not (form.localities & wording_places):
                 # The local name of another locality: it stands for its family's national movement instead.
                 target = _family_root(form.movement, by_id)
-                other = _names(form.text, form.tokens, form.localities)
+                other = _names(form.text, form.localities)
                 why_prefix = f"cùng mẫu tên với cách gọi {name} của địa phương khác ({other}), quy về phong trào chung"
                 bonus = 0.0
             else:
@@ -256,5 +256,5 @@ def match_movement(wording: str, movements: Iterable[_MovementLike], place_names
                              f"“{shown}” giống nhiều phong trào gần như nhau: {tied}. Người biên tập cần chọn mã.")
     reason = top_why
     if wording_places and by_id[top_id].parent_id == "" and top_score < 1.0:
-        reason += f"; chưa có phong trào riêng của {_names(wording, tokens, wording_places)} nên gắn với phong trào chung"
+        reason += f"; chưa có phong trào riêng của {_names(wording, wording_places)} nên gắn với phong trào chung"
     return MovementMatch(wording, top_id, round(top_score, 3), candidates, reason + ".")
