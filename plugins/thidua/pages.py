@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import json
 
 from .catalog import URLS, Catalog, entry_url
+from .photos import photo_url
 from .placetree import place_tree, province_chart
 
 __all__ = ["PageSpec", "entry_pages", "list_pages", "PAGE_SIZE"]
@@ -60,7 +61,8 @@ def entry_pages(catalog: Catalog) -> list[PageSpec]:
                               {"entry": plan}, plan.body, untrusted=True, description=plan.title))
     for exemplar in catalog.exemplars.values():
         specs.append(PageSpec(_src("exemplar", exemplar.id), exemplar.name, "thidua/exemplar.html",
-                              {"entry": exemplar}, exemplar.body, untrusted=True, description=exemplar.summary))
+                              {"entry": exemplar, "photo_url": photo_url(exemplar)}, exemplar.body, untrusted=True,
+                              description=exemplar.summary))
     for movement in catalog.movements.values():
         specs.append(PageSpec(_src("movement", movement.id), movement.name, "thidua/movement.html",
                               {"entry": movement}, movement.body, untrusted=True))

@@ -16,6 +16,7 @@ from .diagnostics import ERROR, WARNING, Diagnostic
 from .frontmatter import RawEntry
 from .matching import match_movement
 from .model import KIND_MOVEMENT, KIND_PLAN
+from .photos import check_photo
 from .places import PlaceRegistry
 from .vntext import fold
 
@@ -287,9 +288,14 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
         photo = entry.meta.get("anh")
         if project_root is not None and isinstance(photo, str) and photo.strip():
             target = (project_root / entry.path).parent / photo
-            if not target.is_file():
+            if not target.resolve().is_relative_to(project_root.resolve()):
+                checker.report("anh", f"ảnh “{photo}” nằm ngoài kho nội dung.",
+                               "chép ảnh vào thư mục của tệp này (ví dụ exemplars/anh/) và ghi đường dẫn tương đối.")
+            elif not target.is_file():
                 checker.report("anh", f"không tìm thấy tệp ảnh “{photo}”.",
                                "đặt ảnh cạnh tệp này (hoặc trong thư mục con) và ghi đường dẫn tương đối.")
+            elif problem := check_photo(target):
+                checker.report("anh", *problem)
     _check_movement_tree([e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], out)
     _check_movement_wordings([e for e in by_kind.get(KIND_PLAN, []) if e.readable],
                              [e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], places, out)

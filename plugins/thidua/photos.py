@@ -1,0 +1,83 @@
+"""Exemplar photos: checked when entries are checked, made light for phones when the site is built.
+
+An editor's photo (``anh``: a path relative to the entry) must be an image Pillow can open, at most
+:data:`MAX_BYTES` and :data:`MAX_PIXELS`. The build writes one web copy per exemplar: at most
+:data:`WEB_WIDTH` pixels wide, JPEG, EXIF (camera, GPS position) stripped after turning the picture upright,
+and the same bytes for the same input so rebuilds do not churn.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+__all__ = ["MAX_BYTES", "MAX_PIXELS", "WEB_WIDTH", "check_photo", "web_photo", "photo_url", "photo_outputs"]
+
+MAX_BYTES = 15 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+WEB_WIDTH = 1200
+WEB_QUALITY = 82
+FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "MPO")
+
+
+def check_photo(path: Path) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) in Vietnamese, or None when the photo is usable."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return (f"tệp ảnh “{path.name}” nặng {size / 1024 / 1024:.1f} MB, quá giới hạn {MAX_BYTES // 1024 // 1024} MB.",
+                "thu nhỏ ảnh (ví dụ chiều ngang 2000 điểm ảnh) hoặc lưu lại dạng JPEG rồi thay tệp.")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            kind = image.format or ""
+            if width * height > MAX_PIXELS:
+                return (f"ảnh “{path.name}” có {width}×{height} điểm ảnh ({width * height / 1e6:.0f} triệu), "
+                        f"quá giới hạn {MAX_PIXELS // 1_000_000} triệu.",
+                        "thu nhỏ ảnh trước khi đưa lên (chiều ngang khoảng 2000 điểm ảnh là đủ).")
+            image.verify()  # reads the whole file: a truncated upload fails here, not in the build
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        return (f"tệp “{path.name}” không phải ảnh đọc được ({type(error).__name__}).",
+                "dùng ảnh JPEG hoặc PNG; nếu ảnh chụp từ điện thoại, xuất lại thành JPEG.")
+    if kind not in FORMATS:
+        return (f"ảnh “{path.name}” có định dạng {kind or 'không rõ'}, cổng không dùng được.",
+                "lưu lại thành JPEG hoặc PNG.")
+    return None
+
+
+def web_photo(path: Path) -> bytes:
+    """The web copy: upright, RGB, at most WEB_WIDTH wide, JPEG without metadata, deterministic bytes."""
+    with Image.open(path) as image:
+        image = ImageOps.exif_transpose(image)
+        if image.mode in ("RGBA", "LA", "P"):
+            image = image.convert("RGBA")
+            background = Image.new("RGB", image.size, (255, 255, 255))
+            background.paste(image, mask=image.getchannel("A"))
+            image = background
+        else:
+            image = image.convert("RGB")
+        if image.width > WEB_WIDTH:
+            height = max(1, round(image.height * WEB_WIDTH / image.width))
+            image = image.resize((WEB_WIDTH, height), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        # No exif=, no icc_profile=: nothing of the camera or the place it was taken goes out.
+        image.save(out, "JPEG", quality=WEB_QUALITY, optimize=True, progressive=True, subsampling="4:2:0")
+        return out.getvalue()
+
+
+def photo_url(exemplar) -> str:
+    """Where the web copy of an exemplar's photo is served, relative to the site root ("" without a photo)."""
+    return f"anh/guong/{exemplar.id}.jpg" if getattr(exemplar, "photo", "") else ""
+
+
+def photo_outputs(catalog, project_root: str) -> list[tuple[str, bytes]]:
+    """(site path, JPEG bytes) for every exemplar with a photo. The photo was checked when entries were loaded."""
+    out = []
+    root = Path(project_root)
+    for exemplar in sorted(catalog.exemplars.values(), key=lambda e: e.id):
+        if not exemplar.photo:
+            continue
+        source = (root / exemplar.source.path).parent / exemplar.photo
+        out.append((photo_url(exemplar), web_photo(source)))
+    return out
