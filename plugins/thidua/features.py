@@ -14,6 +14,7 @@ from typing import Callable
 from .catalog import Catalog
 from .ics import calendar_outputs
 from .pages import PageSpec, entry_pages, list_pages
+from .photos import photo_outputs
 from .tasks import task_pages
 from .timeline import timeline_pages
 from .search import search_outputs, search_pages
@@ -41,6 +42,7 @@ PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
     lambda ctx: timeline_pages(ctx.catalog),
     lambda ctx: task_pages(ctx.catalog),
     lambda ctx: search_pages(ctx.catalog),
+    lambda ctx: [Output(path, content) for path, content in photo_outputs(ctx.catalog, ctx.project_root)],
 ]
 OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
     lambda ctx: [Output(path, content) for path, content in calendar_outputs(ctx.catalog, ctx.site_url)],
