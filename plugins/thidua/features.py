@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .catalog import Catalog
+from .exports import open_data_outputs, open_data_pages
+from .feeds import feed_outputs
 from .ics import calendar_outputs
 from .pages import PageSpec, entry_pages, list_pages
 from .photos import photo_outputs
+from .reports import report_outputs, report_pages
+from .search import search_outputs, search_pages
 from .tasks import task_pages
 from .timeline import timeline_pages
-from .search import search_outputs, search_pages
 
 __all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS"]
 
@@ -28,6 +31,7 @@ class BuildContext:
     site_url: str  # "https://example.gov.vn/thi-dua/" or "" when mkdocs.yml has none
     page_size: int
     project_root: str  # folder of mkdocs.yml, for features that read entry assets (photos)
+    site_name: str = ""  # config.site_name, for feed titles and authors
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,15 @@ PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
     lambda ctx: list_pages(ctx.catalog, ctx.page_size),
     lambda ctx: timeline_pages(ctx.catalog),
     lambda ctx: task_pages(ctx.catalog),
+    lambda ctx: open_data_pages(ctx.catalog, ctx.site_url),
+    lambda ctx: report_pages(ctx.catalog),
     lambda ctx: search_pages(ctx.catalog),
-    lambda ctx: [Output(path, content) for path, content in photo_outputs(ctx.catalog, ctx.project_root)],
 ]
 OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
     lambda ctx: [Output(path, content) for path, content in calendar_outputs(ctx.catalog, ctx.site_url)],
+    lambda ctx: [Output(path, content) for path, content in open_data_outputs(ctx.catalog, ctx.site_url)],
+    lambda ctx: [Output(path, content) for path, content in feed_outputs(ctx.catalog, ctx.site_url, ctx.site_name)],
+    lambda ctx: [Output(path, content) for path, content in report_outputs(ctx.catalog)],
     lambda ctx: [Output(path, content) for path, content in search_outputs(ctx.catalog)],
+    lambda ctx: [Output(path, content) for path, content in photo_outputs(ctx.catalog, ctx.project_root)],
 ]

@@ -91,7 +91,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root))
+        context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
+                               site_name=config.site_name)
         specs = [spec for produce in PAGE_PRODUCERS for spec in produce(context)]
         outputs = [output for produce in OUTPUT_PRODUCERS for output in produce(context)]
         taken = {f.src_uri for f in files}
@@ -107,6 +108,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
         self.specs = {s.src_uri: s for s in specs}
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs stamps every page (sitemap.xml lastmod, the sitemap.xml.gz header) with today's date unless
+        # SOURCE_DATE_EPOCH is set; the site describes build_date, so two builds of the same content match.
+        if self.catalog is not None:
+            page.update_date = self.catalog.build_date.isoformat()
+        return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .catalog import URLS, Catalog, entry_url
 from .dates import PRECISION_LABELS, DateValue
+from .feeds import feed_links
 from .tasks import TaskView
 from .timeline import TimelineView
 from .schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
@@ -33,6 +34,10 @@ class View:
 
     def place_url(self, place_id: str) -> str:
         return entry_url("place", place_id) if place_id in self.catalog.place_ids else ""
+
+    def feeds(self, entry, site_url: str) -> list[dict]:
+        """Feeds a page announces with <link rel=alternate>: the entry's own, then the site's (paths for | url)."""
+        return feed_links(self.catalog, site_url, entry)
 
     # lookups -------------------------------------------------------------------------------------
     def plan(self, plan_id: str):
