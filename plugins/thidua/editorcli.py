@@ -171,11 +171,8 @@ def run_import(args: argparse.Namespace) -> int:
     if result.not_found:
         report += ["Văn bản không có (để trống): " + ", ".join(result.not_found)]
     # The same check the build runs, on the new file only, so the editor sees exactly what is left.
-    try:
-        check = load(root, dirs, [target]) if target.resolve().is_relative_to(root.resolve()) else None
-    except ValueError:
-        check = None
-    if check is not None:
+    if target.resolve().is_relative_to((root / dirs.plans).resolve()):
+        check = load(root, dirs, [target])
         errors = [d for d in check.diagnostics if d.path.endswith(target.name)]
         if errors:
             report += ["thidua check còn báo:"] + [f"  {d.format()}" for d in errors]

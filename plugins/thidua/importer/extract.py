@@ -246,8 +246,8 @@ def quoted_after(text: str, keyword: str, reach: int = 24) -> str:
         open_at = next((i for i, ch in enumerate(tail) if ch in _QUOTE_OPEN), -1)
         if open_at < 0:
             continue
-        between = tail[:open_at]
-        if re.fullmatch(r"[\s:,là(hành động)\-–]*", between) or re.fullmatch(r"\s*(hành động|là)?\s*:?\s*", between):
+        # Only "chủ đề: “…”", "chủ đề là “…”", "phương châm hành động "…"": not a quotation further on.
+        if re.fullmatch(r"\s*(?:hành động|là)?\s*[:,]?\s*(?:là)?\s*", tail[:open_at]):
             q = _QUOTE.match(text, m.end() + open_at)
             if q:
                 return " ".join(q[1].split()).strip(" ,;")
@@ -359,8 +359,10 @@ def read_period(text: str, issued: str) -> Window:
             else:
                 end = parse_date(end_words)
                 window.end = end.original
-                if start_words.startswith(("nay", "ngày ký", "ngày ban hành")):
-                    window.start = ""
+                if start_words.startswith(("ngày ký", "ngày ban hành")):
+                    window.start = issued  # the text says so: the window opens on the signing date
+                elif start_words.startswith("nay"):
+                    window.start = ""  # "từ nay": the document does not say which day that is
                 else:
                     window.start = parse_date(start_words).original
         except DateError:
@@ -456,11 +458,8 @@ def read_targets(paragraphs: list[Paragraph]) -> list[dict]:
         name, value, unit = _split_target(body)
         out.append({"so": int(m[1]), "ten": name, "gia_tri": value, "don_vi": unit,
                     "nguyen_van": re.sub(r"\s+%", "%", original)})
-    # Numbering must run 1, 2, 3 …: a lone "(2)" inside a sentence is not a list of targets.
-    if len(out) < 2 or [t["so"] for t in out] != list(range(1, len(out) + 1)):
-        runs = [t for t in out]
-        return runs if len(runs) >= 2 and runs[0]["so"] == 1 else []
-    return out
+    # A list of targets starts at (1) and has at least two; a lone "(2)" opening a paragraph is not one.
+    return out if len(out) >= 2 and out[0]["so"] == 1 else []
 
 
 # --- tasks by agency ---------------------------------------------------------------------------------------------
@@ -507,10 +506,6 @@ def _heading_agency(title: str) -> str:
     title = re.sub(r"\s*\([^)]*\)\s*$", "", title.strip(" :"))
     title = re.sub(r"^(Trách nhiệm của|Nhiệm vụ của|Đề nghị|Giao)\s+", "", title, flags=re.IGNORECASE)
     return _capital(title.strip(" :"))
-
-
-def _is_section(para: Paragraph, title_upper: bool) -> bool:
-    return title_upper or para.heading > 0
 
 
 def read_tasks(paragraphs: list[Paragraph]) -> tuple[list[dict], list[str]]:
