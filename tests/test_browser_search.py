@@ -112,7 +112,17 @@ def test_former_place_name_finds_its_entries_and_todays_communes(browser, served
     results = _results(driver, served)
     assert PLAN_195 in results[:6]
     assert "dia-phuong/huyen-bo-trach-quang-binh/" in results[:6]
-    # An exemplar recorded in today's xã Phong Nha, which was part of huyện Bố Trạch until 30/6/2025.
+    # An exemplar recorded in today's xã Phong Nha, which was part of huyện Bố Trạch until 30/6/2025: among the
+    # results once "more" has been pressed until everything is shown; focus moves to the first new result.
+    more = driver.find_element(By.ID, "td-more")
+    total = int(re.search(r"(\d+) kết quả", driver.find_element(By.ID, "td-status").text).group(1))
+    while more.is_displayed():
+        shown = len(results)
+        more.click()
+        WebDriverWait(driver, 10).until(lambda d: len(_results(d, served)) > shown)
+        results = _results(driver, served)
+        assert driver.switch_to.active_element.get_attribute("href").endswith(results[shown])
+    assert len(results) == total
     assert "guong/pham-thi-d-phong-nha/" in results
     assert _errors(browser) == []
 

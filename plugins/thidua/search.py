@@ -13,7 +13,7 @@ Why it is built this way (issue 5):
 * The serialised index is cut into shards by ranges of folded terms (each shard is itself a lunr index); the browser
   fetches only the shards its query words fall in and merges them before querying, so a big site does not send its
   whole index. Titles and excerpts are in small chunks fetched for the results shown; the facet table (kind, place,
-  movement, year and a date key per entry) is in the manifest.
+  movement and year per entry) is in the manifest.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ FIELDS = (("title", 10), ("number", 8), ("places", 3), ("movements", 3), ("text"
 TEXT_CHARS = 1200  # of body text indexed per entry
 EXCERPT_CHARS = 360  # of text kept for the result excerpt
 SHARD_BYTES = 48_000  # target size of a shard's JSON before gzip
-DOCS_PER_CHUNK = 32
+DOCS_PER_CHUNK = 8  # results are spread over the entries: small chunks send fewer unused rows
 KIND_ORDER = ("plan", "exemplar", "movement", "place")
 
 # A word: letters and digits (and combining marks left by a text that NFC could not compose), with single inner
@@ -333,7 +333,6 @@ def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chun
         "doc": {
             "k": [KIND_ORDER.index(d.kind) for d in docs],
             "y": [d.year for d in docs],
-            "d": [d.date_key for d in docs],
             "p": [[place_no[p] for p in d.facet_places] for d in docs],
             "m": [[movement_no[m] for m in d.facet_movements] for d in docs],
         },

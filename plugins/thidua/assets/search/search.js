@@ -15,7 +15,7 @@
     { param: "phong-trao", legend: "Phong trào" },
     { param: "nam", legend: "Năm" }
   ];
-  var PAGE = 20, FACET_SHOWN = 8;
+  var PAGE = 10, FACET_SHOWN = 8;
   var manifestUrl = root.getAttribute("data-manifest");
   var siteRoot = root.getAttribute("data-site-root").replace(/\/?$/, "/");
   var indexBase = manifestUrl.replace(/[^\/]*$/, "");
@@ -101,6 +101,20 @@
     return chunkCache[n];
   }
 
+  /** k flat [index, score, …] arrays, each sorted by index, merged into one sorted array (a lunr.Vector). */
+  function mergeSorted(parts) {
+    var at = parts.map(function () { return 0; }), out = [];
+    for (;;) {
+      var best = -1;
+      for (var i = 0; i < parts.length; i++) {
+        if (at[i] < parts[i].length && (best < 0 || parts[i][at[i]] < parts[best][at[best]])) best = i;
+      }
+      if (best < 0) return out;
+      out.push(parts[best][at[best]], parts[best][at[best] + 1]);
+      at[best] += 2;
+    }
+  }
+
   // Shards hold disjoint terms of one index: merging them gives the lunr index those terms would have had.
   function indexFor(files, shards) {
     var key = files.join(" ");
@@ -118,12 +132,7 @@
       merged = { version: shards[0].version, fields: shards[0].fields, pipeline: shards[0].pipeline,
                  invertedIndex: terms, fieldVectors: [] };
       Object.keys(vectors).forEach(function (ref) {
-        var parts = vectors[ref], pairs = [], flat = [];
-        if (parts.length === 1) { merged.fieldVectors.push([ref, parts[0]]); return; }
-        parts.forEach(function (els) { for (var i = 0; i < els.length; i += 2) pairs.push([els[i], els[i + 1]]); });
-        pairs.sort(function (a, b) { return a[0] - b[0]; });
-        pairs.forEach(function (p) { flat.push(p[0], p[1]); });
-        merged.fieldVectors.push([ref, flat]);
+        merged.fieldVectors.push([ref, vectors[ref].length === 1 ? vectors[ref][0] : mergeSorted(vectors[ref])]);
       });
     }
     indexCache = { key: key, index: window.lunr.Index.load(merged) };
@@ -400,7 +409,8 @@
     search(null);
   });
 
-  if (window.matchMedia && !window.matchMedia("(min-width: 60em)").matches) facetBox.open = false;
+  // Folded on a phone, so results start right under the box; open beside the results on a wide screen.
+  if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) facetBox.open = true;
   input.value = state.q;
   search(null);
 })();
