@@ -102,6 +102,47 @@ def index(docs):
     return search.build_index(docs)
 
 
+def _lunr_reference_index(docs) -> dict:
+    """The index as lunr.py's Builder makes it (what build_index did before it wrote the index itself)."""
+    from lunr.builder import Builder
+
+    builder = Builder()
+    builder.b(search.BM25_B)
+    builder.pipeline.add(search.vi_pipeline)
+    builder.search_pipeline.add(search.vi_pipeline)
+    builder.ref("ref")
+    for name, boost in search.FIELDS:
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: search.index_terms(doc[name]))
+    for number, doc in enumerate(docs):
+        builder.add({"ref": search._ref(number), **{name: getattr(doc, name) for name, _ in search.FIELDS}})
+    return builder.build().serialize()
+
+
+def _reference_docs(docs):
+    """The real site's documents, and a few made to hit the edge cases: empty fields, a word repeated, a word whose
+    folded form is another document's exact word, a word the pipeline drops, leading-zero numbers."""
+    extra = [
+        search.SearchDocument("x/1/", "plan", "Hoà hoà HOA hòa", "Kế hoạch 08-CT/TU", "", "", "đăng dang Đăng 0 00 007"),
+        search.SearchDocument("x/2/", "place", "", "", "", "", ""),
+        search.SearchDocument("x/3/", "exemplar", "a\u0300", text="ﬁ Ⅻ ½ İstanbul ΟΔΟΣ 195/KH-UBND 195/kh-ubnd"),
+    ]
+    return list(docs) + extra
+
+
+def test_index_is_the_one_lunr_py_builds(docs):
+    all_docs = _reference_docs(docs)
+    want = _lunr_reference_index(all_docs)
+    got = search.build_index(all_docs)
+    assert (got["version"], got["fields"], got["pipeline"]) == (want["version"], want["fields"], want["pipeline"])
+    assert got["invertedIndex"] == want["invertedIndex"]
+    assert [ref for ref, _ in got["fieldVectors"]] == [ref for ref, _ in want["fieldVectors"]]
+    for (ref, mine), (_, theirs) in zip(got["fieldVectors"], want["fieldVectors"]):
+        assert mine[0::2] == theirs[0::2], ref
+        assert all(abs(a - b) <= 0.001 + 1e-9 for a, b in zip(mine[1::2], theirs[1::2])), ref
+    # and in fact byte for byte, so the shard files (named by their hash) do not change either
+    assert search._dump(got) == search._dump(want)
+
+
 def _rank(index: dict, docs, q: str) -> list[str]:
     """What search.js does: every word must match in its exact or folded form; best first."""
     idx = Index.load(index)
