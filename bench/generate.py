@@ -55,7 +55,7 @@ def generate(out: Path, n: int, plain: bool = False, seed: int = 2025) -> None:
         for i in range(n):
             (pages / f"{i}.md").write_text(f"# Trang {i}\n\n{_paragraphs(rng, 4)}\n", encoding="utf-8")
         return
-    (out / "mkdocs.yml").write_text(MKDOCS_YML.format(plugins="  - search\n  - thidua:\n      build_date: \"2025-01-01\""),
+    (out / "mkdocs.yml").write_text(MKDOCS_YML.format(plugins="  - thidua:\n      build_date: \"2025-01-01\""),
                                     encoding="utf-8")
     registry = load_registry()
     places = sorted(registry.places)
