@@ -46,13 +46,15 @@ def _docx_text(path: Path) -> str:
         # Header and signature blocks are two-column tables: read the left column, then the right one.
         columns = max((len(row.cells) for row in table.rows), default=0)
         for column in range(columns):
-            seen: set[int] = set()
+            # Merged cells repeat the same <w:tc>. Keep the elements themselves, not id()s: an lxml proxy that
+            # is no longer referenced can be freed and its id reused by another cell's proxy.
+            seen: list = []
             for row in table.rows:
                 if column < len(row.cells):
                     cell = row.cells[column]
-                    if id(cell._tc) in seen:
+                    if any(cell._tc is element for element in seen):
                         continue
-                    seen.add(id(cell._tc))
+                    seen.append(cell._tc)
                     for paragraph in cell.paragraphs:
                         lines.extend(paragraph.text.split("\n"))
                     lines.append("")
