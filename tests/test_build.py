@@ -125,3 +125,10 @@ def test_thidua_build_swaps_only_after_a_complete_build(tmp_path):
     after = {p.relative_to(live).as_posix(): p.read_bytes() for p in live.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in live.parent.iterdir()] == ["site"]  # no staging folder left behind
+
+
+
+def test_place_validity_dates_read_the_vietnamese_way(site):
+    html = (site / "dia-phuong" / "huyen-bo-trach-quang-binh" / "index.html").read_text(encoding="utf-8")
+    assert "Đến 30/06/2025; không còn là đơn vị hành chính" in html
+    assert "2025-06-30" not in html.split('class="td-card"')[1].split("</section>")[0]

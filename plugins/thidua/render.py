@@ -7,7 +7,7 @@ Templates receive ``thidua`` (this view) and ``spec`` (the page being rendered).
 from __future__ import annotations
 
 from .catalog import URLS, Catalog, entry_url
-from .dates import PRECISION_LABELS, DateValue
+from .dates import PRECISION_LABELS, DateValue, parse_date
 from .feeds import feed_links
 from .tasks import TaskView
 from .timeline import TimelineView
@@ -54,6 +54,10 @@ class View:
 
     def date(self, value: DateValue) -> str:
         return value.display() if value.known else "không rõ ngày"
+
+    def registry_date(self, iso: str) -> str:
+        """A registry date (ISO, "2025-06-30") the way Vietnamese readers write it: "30/06/2025"."""
+        return parse_date(iso).display() if iso else ""
 
     def date_title(self, value: DateValue) -> str:
         """Tooltip: the precision and the original words, so a reader sees what the document wrote."""
