@@ -10,37 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
-from .loader import ContentDirs
+from .projectconfig import NO_CONFIG, find_config
 
 __all__ = ["main"]
-
-
-def _find_config(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / "mkdocs.yml"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml may hold !ENV and !!python tags; we only need the plugin's own options."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def content_dirs(config_file: Path) -> ContentDirs:
-    """The plugin's folder options from mkdocs.yml, so the CLI reads the same folders as the build."""
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "thidua" in plugin:
-            options = plugin["thidua"] or {}
-            return ContentDirs(options.get("plans_dir", "plans"), options.get("exemplars_dir", "exemplars"),
-                               options.get("movements_dir", "movements"), options.get("places_extra", ""))
-    return ContentDirs()
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -66,9 +38,9 @@ def _build(args: argparse.Namespace) -> int:
 
     from .publish import build_and_swap
 
-    config = Path(args.config) if args.config else _find_config(Path.cwd())
-    if config is None or not config.is_file():
-        print("Không tìm thấy mkdocs.yml. Chạy lệnh trong thư mục của cổng hoặc dùng --config.", file=sys.stderr)
+    config = find_config(args.config)
+    if config is None:
+        print(NO_CONFIG, file=sys.stderr)
         return 2
     target = Path(args.site_dir) if args.site_dir else config.parent / "site"
     try:

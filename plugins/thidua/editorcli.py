@@ -16,27 +16,9 @@ from .checkformat import as_github, as_json, as_text
 from .loader import ContentDirs, collect_files, load
 from .newentry import KIND_BY_WORD, NewEntry, ask_missing, new_entry, write_new
 from .places import load_registry
+from .projectconfig import NO_CONFIG, content_dirs, find_config
 
-__all__ = ["run_check", "run_new", "run_import", "add_new_arguments", "find_config", "content_dirs_of"]
-
-NO_CONFIG = "Không tìm thấy mkdocs.yml. Chạy lệnh trong thư mục của cổng hoặc dùng --config."
-
-
-def find_config(value: str | None) -> Path | None:
-    if value:
-        path = Path(value)
-        return path if path.is_file() else None
-    start = Path.cwd()
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder / "mkdocs.yml"
-    return None
-
-
-def content_dirs_of(config: Path) -> ContentDirs:
-    from .cli import content_dirs  # one reader of mkdocs.yml for every command
-
-    return content_dirs(config)
+__all__ = ["run_check", "run_new", "run_import", "add_new_arguments", "find_config", "content_dirs"]
 
 
 # --- check ---------------------------------------------------------------------------------------------------------
@@ -52,7 +34,7 @@ def run_check(args: argparse.Namespace) -> int:
     if missing:
         print("Không có tệp hoặc thư mục: " + ", ".join(missing), file=sys.stderr)
         return 2
-    dirs = content_dirs_of(config)
+    dirs = content_dirs(config)
     checked = len(collect_files(root.resolve(), dirs, only))
     if only and not checked:
         folders = ", ".join(f"{d}/" for d in dirs.by_kind().values())
@@ -126,7 +108,7 @@ def run_new(args: argparse.Namespace, ask: Callable[[str], str] = input, interac
     if interactive:
         given = ask_missing(kind, given, places, ask, lambda line: print(line, file=sys.stderr))
     entry: NewEntry = new_entry(kind, given, places)
-    folder = (config.parent / content_dirs_of(config).by_kind()[kind]) if config else Path.cwd()
+    folder = (config.parent / content_dirs(config).by_kind()[kind]) if config else Path.cwd()
     try:
         path = write_new(entry, folder, Path(args.output) if args.output else None)
     except FileExistsError as error:
@@ -148,7 +130,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(NO_CONFIG, file=sys.stderr)
         return 2
     root = config.parent
-    dirs = content_dirs_of(config)
+    dirs = content_dirs(config)
     project = load(root, dirs)  # the registries: places and the movements editors have already written
     try:
         result = import_plan(Path(args.file), project.places, movements_of(project.raw))
