@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import schema as s
 from .checkformat import as_github, as_json, as_text
-from .loader import ContentDirs, collect_files, load
+from .loader import collect_files, load
 from .newentry import KIND_BY_WORD, NewEntry, ask_missing, new_entry, write_new
 from .places import load_registry
 from .projectconfig import NO_CONFIG, content_dirs, find_config
