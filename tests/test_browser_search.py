@@ -174,6 +174,6 @@ def test_search_page_is_labelled_and_fetches_only_from_the_site(browser, served)
     outside = [u for u in urls if not u.startswith(("data:", "blob:"))
                and (urlparse(u).netloc != base.netloc or not urlparse(u).path.startswith(base.path))]
     assert outside == []
-    assert any(u.endswith("assets/thidua/search/lunr.js") for u in urls)
+    assert any(u.endswith("assets/thidua/search/rank.js") for u in urls)
     assert not any("search_index.json" in u for u in urls), "Material's client-side index must not be loaded"
     assert _errors(browser) == []

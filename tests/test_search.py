@@ -21,6 +21,9 @@ from thidua.loader import ContentDirs, load
 
 ROOT = Path(__file__).resolve().parent.parent
 VNTEXT_JS = ROOT / "plugins" / "thidua" / "assets" / "search" / "vntext.js"
+RANK_JS = ROOT / "plugins" / "thidua" / "assets" / "search" / "rank.js"
+# lunr.js 2.3.9 as MkDocs ships it: the reference rank.js is held to.
+LUNR_JS = Path(__import__("mkdocs").__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 
 TRICKY = [
     "Đăng ký thi đua", "ĐẢNG ỦY KHỐI", "Hoà Bình", "Hòa Bình", "hoà bình", "HOÀ", "Thuỷ", "thủy", "Quỳ", "quý", "Khoẻ",
@@ -188,24 +191,105 @@ def test_document_number_whole_and_in_parts_finds_the_plan_first(index, docs):
     assert _rank(index, docs, "21/KH-UBND")[0] == "ke-hoach/binh-son-21-kh-ubnd-2025/"
 
 
-def test_shards_together_are_the_whole_index(index):
-    shards = search.shard_index(index, limit=4000)
+def _summed_field_vectors(index: dict) -> dict[str, dict[int, int]]:
+    """term -> {entry: sum of its field vectors' values for the term × SCORE_SCALE}, read from a lunr index."""
+    names = {posting["_index"]: term for term, posting in index["invertedIndex"]}
+    sums: dict[str, dict[int, int]] = {}
+    for ref, elements in index["fieldVectors"]:
+        doc = int(ref.split("/", 1)[1], 36)
+        for number, value in zip(elements[::2], elements[1::2]):
+            per_term = sums.setdefault(names[number], {})
+            per_term[doc] = per_term.get(doc, 0) + round(value * search.SCORE_SCALE)
+    return sums
+
+
+def test_postings_are_lunr_py_index_with_fields_summed(docs):
+    all_docs = _reference_docs(docs)
+    want = _summed_field_vectors(_lunr_reference_index(all_docs))
+    got = search.build_postings(all_docs)
+    assert set(got) == set(want)
+    for term, (documents, scores) in got.items():
+        assert documents == sorted(documents), term
+        assert dict(zip(documents, scores)) == want[term], term
+
+
+def _decode(shard_text: str) -> dict[str, tuple[list[int], list[int]]]:
+    out = {}
+    for term, gaps, scores in json.loads(shard_text):
+        documents, at = [], 0
+        for gap in gaps:
+            at += gap
+            documents.append(at)
+        out[term] = (documents, scores)
+    return out
+
+
+def test_shards_together_are_the_postings(docs):
+    postings = search.build_postings(docs)
+    shards = search.shard_postings(postings, limit=4000)
     assert len(shards) > 3
-    starts = [s for s, _ in shards]
-    assert starts == sorted(starts)
-    terms = [t for _, shard in shards for t, _ in shard["invertedIndex"]]
-    assert sorted(terms) == sorted(t for t, _ in index["invertedIndex"])
-    for _, shard in shards:  # a term and its folded form are in the same shard
-        keys = {vntext.fold(t) for t, _ in shard["invertedIndex"]}
-        for other_start, other in shards:
-            if other is not shard:
-                assert not keys & {vntext.fold(t) for t, _ in other["invertedIndex"]}
-    elements = {}
-    for _, shard in shards:
-        for ref, els in shard["fieldVectors"]:
-            elements.setdefault(ref, []).extend(zip(els[::2], els[1::2]))
-    whole = {ref: sorted(zip(els[::2], els[1::2])) for ref, els in index["fieldVectors"] if els}
-    assert {ref: sorted(v) for ref, v in elements.items()} == whole
+    starts = [start for start, _ in shards]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    decoded = [_decode(text) for _, text in shards]
+    assert {t: p for shard in decoded for t, p in shard.items()} == postings
+    assert sum(len(shard) for shard in decoded) == len(postings)
+    keys = [{vntext.fold(t) for t in shard} for shard in decoded]  # a term and its folded form share a shard
+    assert all(not a & b for i, a in enumerate(keys) for b in keys[i + 1:])
+    for (start, _), shard in zip(shards, decoded):  # each shard starts at its first folded key
+        assert min(vntext.fold(t) for t in shard) == start
+
+
+RANK_QUERIES = [
+    "thi đua", "thi dua", "người tốt việc tốt", "nguoi tot viec tot", "nông thôn mới", "Bố Trạch", "Bồ Trạch",
+    "195/KH-UBND", "195", "21/KH-UBND", "phong trào 2025", "Hoà Bình", "hoa binh hòa", "đăng dang", "xyzzy qwfp",
+    "chung tay vì người nghèo xyzzy",  # one word matches nothing: the others come back as a partial result
+]
+
+# Runs the queries through lunr.js over the whole lunr index and through rank.js over the shards; prints both.
+_COMPARE_JS = """
+const [lunrPath, vntextPath, rankPath] = process.argv.slice(1);
+const lunr = require(lunrPath), T = require(vntextPath), R = require(rankPath);
+lunr.Pipeline.registerFunction(T.thiduaVi, "thiduaVi");
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const idx = lunr.Index.load(input.index);
+const terms = {};
+input.shards.forEach(text => Object.assign(terms, R.prepare(JSON.parse(text))));
+const out = input.queries.map(q => {
+  const words = [...new Set(T.words(q).map(T.canonical).filter(Boolean))];
+  const all = idx.query(query => words.forEach(w => query.term(w, { usePipeline: true })));
+  const complete = all.filter(r => words.every(w => w in r.matchData.metadata || T.fold(w) in r.matchData.metadata));
+  const lunrRows = (complete.length ? complete : all).map(r => [parseInt(r.ref, 36), r.score]);
+  const mine = R.rank(words, T.fold, t => terms[t], input.count);
+  return { lunr: lunrRows, lunrPartial: complete.length === 0 && all.length > 0,
+           rank: mine.ids.map(n => [n, mine.scores[n]]), rankPartial: mine.partial };
+});
+console.log(JSON.stringify(out));
+"""
+
+
+def test_rank_js_orders_results_as_lunr_js_does(docs):
+    """rank.js over the shipped shards gives the entries, and the order, lunr.js gives over the whole lunr index."""
+    all_docs = _reference_docs(docs)
+    shards = [text for _, text in search.shard_postings(search.build_postings(all_docs), limit=4000)]
+    payload = json.dumps({"index": search.build_index(all_docs), "shards": shards, "count": len(all_docs),
+                          "queries": RANK_QUERIES})
+    done = subprocess.run([_need_node(), "-e", _COMPARE_JS, str(LUNR_JS), str(VNTEXT_JS), str(RANK_JS)], input=payload,
+                          capture_output=True, text=True, check=True)
+    for query, got in zip(RANK_QUERIES, json.loads(done.stdout)):
+        if query == "xyzzy qwfp":
+            assert got["rank"] == got["lunr"] == []
+            continue
+        lunr_scores = dict(got["lunr"])
+        assert got["rank"] and sorted(n for n, _ in got["rank"]) == sorted(lunr_scores), query
+        assert got["rankPartial"] == got["lunrPartial"], query
+        assert got["rankPartial"] == query.endswith("xyzzy"), query
+        top, top_score = got["rank"][0]
+        ratio = top_score / search.SCORE_SCALE / lunr_scores[top]  # lunr divides by the query vector's length
+        tolerance = 0.002 * len(search.words(query)) * 2
+        for n, score in got["rank"]:  # the same scores up to lunr's constant, so the same order
+            assert abs(score / search.SCORE_SCALE - ratio * lunr_scores[n]) <= tolerance, (query, n)
+        order = [lunr_scores[n] * ratio for n, _ in got["rank"]]
+        assert all(a >= b - tolerance for a, b in zip(order, order[1:])), query
 
 
 def test_manifest_finds_the_shard_of_each_word(catalog):
@@ -213,7 +297,7 @@ def test_manifest_finds_the_shard_of_each_word(catalog):
     manifest = built.manifest
     assert manifest["count"] == len(manifest["doc"]["k"]) == len(manifest["doc"]["p"])
     for word in ("Bố", "bo", "195/KH-UBND", "nông", "Trạch", "UBND"):
-        shard = json.loads(built.files[f"{search.INDEX_DIR}/{search.shard_for(manifest, word)}"])
-        assert vntext.fold(vntext.canonical(word)) in {t for t, _ in shard["invertedIndex"]}, word
-    bo = json.loads(built.files[f"{search.INDEX_DIR}/{search.shard_for(manifest, 'Bố')}"])
-    assert "bố" in {t for t, _ in bo["invertedIndex"]} and "bo" in {t for t, _ in bo["invertedIndex"]}
+        shard = _decode(built.files[f"{search.INDEX_DIR}/{search.shard_for(manifest, word)}"])
+        assert vntext.fold(vntext.canonical(word)) in shard, word
+    bo = _decode(built.files[f"{search.INDEX_DIR}/{search.shard_for(manifest, 'Bố')}"])
+    assert "bố" in bo and "bo" in bo

@@ -2,19 +2,22 @@
 
 Why it is built this way (issue 5):
 
-* The index is written here in lunr's serialised format (the same as lunr.py's Builder makes, which the tests check,
-  at a fraction of its time) and loaded by lunr.js 2.3.9 (the copy MkDocs ships, served from the site).
-  Both sides register the same pipeline function, ``thiduaVi``: NFC, tone marks moved where official documents put
-  them, lower case, then the token is kept *and* its folded form (no diacritics, đ -> d) is added. A query with
-  diacritics therefore matches its exact form and its folded form and outranks entries that only share the folded
-  form; a query without diacritics matches every spelling equally. lunr's stock trimmer, stemmer and stop words are
-  not used: they mangle Vietnamese ("đăng" -> "ng").
+* The index is lunr's: BM25 as lunr computes it, over the fields and boosts below, with one pipeline function,
+  ``thiduaVi``, registered in lunr.py here and in lunr.js by ``vntext.js``: NFC, tone marks moved where official
+  documents put them, lower case, then the token is kept *and* its folded form (no diacritics, đ -> d) is added. A
+  query with diacritics therefore matches its exact form and its folded form and outranks entries that only share the
+  folded form; a query without diacritics matches every spelling equally. lunr's stock trimmer, stemmer and stop words
+  are not used: they mangle Vietnamese ("đăng" -> "ng"). :func:`build_index` writes that index in lunr's serialised
+  format, identical to what lunr.py's Builder makes (tests check it) at a fraction of its time.
+* The site does not ship that index for lunr.js to query: at 20,000 entries lunr.js's query engine takes 300–440 ms
+  for a common word (and the index is twice as big as it needs to be, inverted index and field vectors both).
+  :func:`build_postings` sums each term's field scores per entry, which is all lunr.js's ranking uses, and
+  ``rank.js`` adds them up in the browser: the same order as lunr.js (tests run both over the same index), in ms.
 * Words are cut by :func:`words` here and by the same expression in ``vntext.js``. Document numbers stay whole
   ("195/kh-ubnd") and the index also holds their parts ("195", "kh-ubnd", "kh", "ubnd"), so both are found.
-* The serialised index is cut into shards by ranges of folded terms (each shard is itself a lunr index); the browser
-  fetches only the shards its query words fall in and merges them before querying, so a big site does not send its
-  whole index. Titles and excerpts are in small chunks fetched for the results shown; the facet table (kind, place,
-  movement and year per entry) is in the manifest.
+* The postings are cut into shards by ranges of folded terms; the browser fetches only the shards its query words
+  fall in, so a big site does not send its whole index. Titles and excerpts are in small chunks fetched for the
+  results shown; the facet table (kind, place, movement and year per entry) is in the manifest.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from .vntext import canonical, fold, nfc
 
 __all__ = [
     "PIPELINE_NAME", "FIELDS", "SearchDocument", "words", "index_terms", "vi_pipeline", "search_documents",
-    "build_index", "SearchBuild", "build_search", "search_outputs", "search_pages", "SEARCH_URL", "INDEX_DIR",
+    "build_index", "build_postings", "shard_postings", "SearchBuild", "build_search", "search_outputs", "search_pages",
+    "SEARCH_URL", "INDEX_DIR",
 ]
 
 PIPELINE_NAME = "thiduaVi"
@@ -44,8 +48,6 @@ SEARCH_URL = "tra-cuu/"
 INDEX_DIR = "tra-cuu/chi-muc"
 ASSET_DIR = "assets/thidua/search"
 ASSETS = Path(__file__).parent / "assets" / "search"
-# lunr.js 2.3.9 as MkDocs ships it (its MIT licence header included): one copy, served from the site.
-LUNR_JS = Path(__import__("mkdocs").__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 
 # (field, boost). A title or number hit outranks the same word in place or movement names, which outrank body text.
 FIELDS = (("title", 10), ("number", 8), ("places", 3), ("movements", 3), ("text", 1))
@@ -68,16 +70,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(nfc(text or ""))
 
 
-def index_terms(text: str) -> list[str]:
-    """Words of a text for the index: every word, and for a compound also its parts ("195/kh-ubnd" -> "195",
-    "kh-ubnd", "kh", "ubnd"), and numbers without leading zeros ("08" -> "8")."""
-    out: list[str] = []
-    for word in words(text):
-        out.append(word)
-        if _JOINER.search(word):
-            parts = [p for p in word.split("/") if p] + _JOINER.split(word)
-            out.extend(dict.fromkeys(p for p in parts if p and p != word))
+def word_terms(word: str) -> list[str]:
+    """A word for the index: the word, and for a compound also its parts ("195/kh-ubnd" -> "195", "kh-ubnd", "kh",
+    "ubnd"), and numbers without leading zeros ("08" -> "8")."""
+    out = [word]
+    if _JOINER.search(word):
+        parts = [p for p in word.split("/") if p] + _JOINER.split(word)
+        out.extend(dict.fromkeys(p for p in parts if p and p != word))
     return out + [w.lstrip("0") for w in out if w.isdigit() and w.startswith("0") and w.strip("0")]
+
+
+def index_terms(text: str) -> list[str]:
+    """The words of a text for the index, each as :func:`word_terms` gives it."""
+    return [term for word in words(text) for term in word_terms(word)]
 
 
 def vi_pipeline(token, i, tokens):
@@ -223,82 +228,121 @@ def _ref(number: int) -> str:
             return out
 
 
-LUNR_VERSION = "2.3.9"  # the lunr.js that loads the index (the copy MkDocs ships)
+LUNR_VERSION = "2.3.9"  # the lunr.js whose index format and scoring the search follows (the copy MkDocs ships)
 BM25_K1 = 1.2
 # lunr averages a field's length over every document, also those without the field: at its default b=0.75 a plan's
 # number field (absent from the other kinds) weighed less than a number cited in body text. Measured: at 0.3 "195"
 # ranks the plan 195/KH-UBND first and titles still outrank long bodies.
 BM25_B = 0.3
+SCORE_SCALE = 1000  # postings carry lunr's scores (3 decimals) as integers
 
 
 def _pipeline_terms(text: str, cache: dict[str, tuple[str, ...]]) -> list[str]:
     """The terms lunr's builder gets for a field given as a list of words: each word lower-cased (lunr's tokenizer),
     then :func:`vi_pipeline` (exact form, and folded form when it differs; nothing for an empty exact form)."""
     out: list[str] = []
-    for word in index_terms(text):
+    for word in words(text):
         terms = cache.get(word)
         if terms is None:
-            exact = canonical(word.lower())
-            folded = fold(exact)
-            terms = () if not exact else (exact,) if folded == exact else (exact, folded)
-            cache[word] = terms
+            expanded: list[str] = []
+            for term in word_terms(word):
+                exact = canonical(term.lower())
+                folded = fold(exact)
+                expanded.extend(() if not exact else (exact,) if folded == exact else (exact, folded))
+            terms = cache[word] = tuple(expanded)
         out.extend(terms)
     return out
+
+
+@dataclass
+class _Scored:
+    """lunr's BM25 model of a set of documents: terms in first-seen order (lunr's term numbers), the fields that
+    hold each term, and per (document, field) the score of each of its terms as lunr serialises it."""
+
+    terms: dict[str, int]  # term -> lunr's term number
+    holders: dict[str, list[set[int]]]  # term -> per field, the documents whose field holds the term
+    vectors: list[tuple[int, int, list[tuple[str, float]]]]  # (document, field position, [(term, score)])
+
+
+def _score(docs: list[SearchDocument]) -> _Scored:
+    """BM25 as lunr computes it: the average field length is over all documents, a term's document frequency counts
+    a document once per field holding the term, scores are boosted by field and rounded to 3 decimals."""
+    names = [name for name, _ in FIELDS]
+    cache: dict[str, tuple[str, ...]] = {}
+    terms: dict[str, int] = {}
+    holders: dict[str, list[set[int]]] = {}
+    fields: list[tuple[int, int, dict[str, int], int]] = []
+    totals = [0] * len(FIELDS)
+    for number, doc in enumerate(docs):
+        for position, name in enumerate(names):
+            words = _pipeline_terms(getattr(doc, name), cache)
+            frequencies: dict[str, int] = {}
+            for term in words:
+                frequencies[term] = frequencies.get(term, 0) + 1
+            for term in frequencies:
+                held = holders.get(term)
+                if held is None:
+                    terms[term] = len(terms)
+                    held = holders[term] = [set() for _ in names]
+                held[position].add(number)
+            fields.append((number, position, frequencies, len(words)))
+            totals[position] += len(words)
+    count = len(docs)
+    averages = [total / count if count else 0 for total in totals]
+    idfs = {}
+    for term, held in holders.items():
+        with_term = sum(len(h) for h in held)
+        idfs[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+    k1, b = BM25_K1, BM25_B
+    vectors = []
+    for number, position, frequencies, length in fields:
+        boost = FIELDS[position][1]
+        norm = k1 * (1 - b + b * (length / averages[position])) if frequencies else 0
+        vectors.append((number, position, [
+            (term, round(idfs[term] * ((k1 + 1) * tf) / (norm + tf) * boost, 3)) for term, tf in frequencies.items()]))
+    return _Scored(terms, holders, vectors)
 
 
 def build_index(docs: list[SearchDocument]) -> dict:
     """The lunr index of all documents, serialised as lunr.js 2.3.9 loads it.
 
-    Written directly rather than with lunr.py's Builder (19.6 s at 2,000 entries, 167 s at 20,000), and identical to
-    what that Builder serialises (tests/test_search.py checks): terms numbered in first-seen order, postings with every
-    field, one vector per field and document (empty ones too), BM25 as lunr computes it -- the average field length
-    is over all documents, and a term's document frequency counts a document once per field holding the term.
+    This is the reference the site's postings are cut from: identical to what lunr.py's Builder serialises (tests
+    check it, byte for byte), and lunr.js's ranking over it is what search.js reproduces (tests check that too).
+    lunr.py's Builder itself takes 19.6 s at 2,000 entries and 167 s at 20,000, so it is not used to build.
     """
+    scored = _score(docs)
     names = [name for name, _ in FIELDS]
-    cache: dict[str, tuple[str, ...]] = {}
-    inverted: dict[str, dict] = {}
-    field_refs: list[tuple[str, int, dict[str, int], int]] = []  # (field ref, field number, tf per term, length)
-    totals = [0] * len(FIELDS)
-    for number, doc in enumerate(docs):
-        ref = _ref(number)
-        for position, name in enumerate(names):
-            terms = _pipeline_terms(getattr(doc, name), cache)
-            frequencies: dict[str, int] = {}
-            for term in terms:
-                frequencies[term] = frequencies.get(term, 0) + 1
-                posting = inverted.get(term)
-                if posting is None:
-                    posting = {n: {} for n in names}
-                    posting["_index"] = len(inverted)
-                    inverted[term] = posting
-                posting[name].setdefault(ref, {})
-            field_refs.append((f"{name}/{ref}", position, frequencies, len(terms)))
-            totals[position] += len(terms)
-    count = len(docs)
-    averages = [total / count if count else 0 for total in totals]
-    idfs: dict[str, float] = {}
-    for term, posting in inverted.items():
-        with_term = sum(len(posting[n]) for n in names)
-        idfs[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
-    k1, b = BM25_K1, BM25_B
+    refs = [_ref(number) for number in range(len(docs))]
     vectors = []
-    for field_ref, position, frequencies, length in field_refs:
-        boost = FIELDS[position][1]
-        norm = k1 * (1 - b + b * (length / averages[position])) if frequencies else 0
-        elements = []
-        for term, tf in frequencies.items():
-            score = idfs[term] * ((k1 + 1) * tf) / (norm + tf)
-            score *= boost
-            elements.append((inverted[term]["_index"], round(round(score, 3), 3)))
-        elements.sort()
-        vectors.append([field_ref, [x for pair in elements for x in pair]])
-    return {
-        "version": LUNR_VERSION,
-        "fields": names,
-        "fieldVectors": vectors,
-        "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)],
-        "pipeline": [PIPELINE_NAME],
-    }
+    for number, position, scores in scored.vectors:
+        elements = sorted((scored.terms[term], score) for term, score in scores)
+        vectors.append([f"{names[position]}/{refs[number]}", [x for pair in elements for x in pair]])
+    inverted = []
+    for term in sorted(scored.terms):
+        posting: dict = {name: {refs[n]: {} for n in sorted(held)} for name, held in zip(names, scored.holders[term])}
+        posting["_index"] = scored.terms[term]
+        inverted.append([term, posting])
+    return {"version": LUNR_VERSION, "fields": names, "fieldVectors": vectors, "invertedIndex": inverted,
+            "pipeline": [PIPELINE_NAME]}
+
+
+def build_postings(docs: list[SearchDocument]) -> dict[str, tuple[list[int], list[int]]]:
+    """term -> (documents holding it, ascending; each one's score): lunr's index with the fields summed.
+
+    lunr.js scores a query as the sum, over the query's terms and a document's fields, of the field vector's value
+    for the term (divided by the query vector's length, the same for every document). Summing the fields here gives
+    the browser those sums directly, as integers (score × SCORE_SCALE): ranking is a few array additions instead of
+    lunr.js's query, which takes 300–440 ms for a common word over 20,000 entries.
+    """
+    scored = _score(docs)
+    postings: dict[str, dict[int, int]] = {}
+    for number, _, scores in scored.vectors:
+        for term, score in scores:
+            posting = postings.get(term)
+            if posting is None:
+                posting = postings[term] = {}
+            posting[number] = posting.get(number, 0) + round(score * SCORE_SCALE)
+    return {term: (list(posting), list(posting.values())) for term, posting in postings.items()}
 
 
 def _dump(value) -> str:
@@ -309,49 +353,30 @@ def _hashed(stem: str, content: str) -> str:
     return f"{INDEX_DIR}/{stem}.{hashlib.sha1(content.encode()).hexdigest()[:10]}.json"
 
 
-def shard_index(index: dict, limit: int = SHARD_BYTES) -> list[tuple[str, dict]]:
-    """Cut a serialised index into lunr indexes over consecutive ranges of folded terms, each about `limit` bytes.
+def shard_postings(postings: dict[str, tuple[list[int], list[int]]], limit: int = SHARD_BYTES) -> list[tuple[str, str]]:
+    """Cut the postings into shards over consecutive ranges of folded terms, each about `limit` bytes of JSON.
 
-    A term and its folded form always land in the same shard (they share the folded key), so a query word needs
-    exactly one shard. Returns (first folded key, shard) pairs in key order.
+    A shard is a JSON array of [term, document gaps, scores], sorted by term; the gaps are differences between
+    consecutive document numbers (the first is the number itself), which keeps common words small. A term and its
+    folded form always land in the same shard (they share the folded key), so a query word needs exactly one shard.
+    Returns (first folded key, shard JSON) pairs in key order.
     """
-    groups: dict[str, list] = {}
-    for term, posting in index["invertedIndex"]:
-        groups.setdefault(fold(term), []).append([term, posting])
-    vector_sizes: dict[int, int] = {}
-    for _, elements in index["fieldVectors"]:
-        for position in range(0, len(elements), 2):
-            vector_sizes[elements[position]] = vector_sizes.get(elements[position], 0) + 12
-    keys = sorted(groups)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for term in sorted(postings):
+        documents, scores = postings[term]
+        gaps = [documents[0], *(b - a for a, b in zip(documents, documents[1:]))] if documents else []
+        groups.setdefault(fold(term), []).append((term, _dump([term, gaps, scores])))
     cuts: list[list[str]] = [[]]
     size = 0
-    for key in keys:
-        weight = sum(len(_dump(t)) + vector_sizes.get(t[1]["_index"], 0) for t in groups[key])
+    for key in sorted(groups):
+        weight = sum(len(entry) + 1 for _, entry in groups[key])
         if cuts[-1] and size + weight > limit:
             cuts.append([])
             size = 0
         cuts[-1].append(key)
         size += weight
-    shard_of_term = {}
-    for number, cut in enumerate(cuts):
-        for key in cut:
-            for term, posting in groups[key]:
-                shard_of_term[posting["_index"]] = number
-    vectors: list[list] = [[] for _ in cuts]
-    for ref, elements in index["fieldVectors"]:
-        split: dict[int, list] = {}
-        for position in range(0, len(elements), 2):
-            split.setdefault(shard_of_term[elements[position]], []).extend(elements[position:position + 2])
-        for number, part in split.items():
-            vectors[number].append([ref, part])
-    shards = []
-    for number, cut in enumerate(cuts):
-        shards.append((cut[0] if cut else "", {
-            "version": index["version"], "fields": index["fields"], "fieldVectors": vectors[number],
-            "invertedIndex": sorted((t for key in cut for t in groups[key]), key=lambda t: t[0]),
-            "pipeline": index["pipeline"],
-        }))
-    return shards
+    return [(cut[0] if cut else "", "[" + ",".join(entry for _, entry in sorted(t for key in cut for t in groups[key])) + "]")
+            for cut in cuts]
 
 
 @dataclass
@@ -362,11 +387,9 @@ class SearchBuild:
 
 def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chunk: int = DOCS_PER_CHUNK) -> SearchBuild:
     docs = search_documents(catalog)
-    index = build_index(docs)
     files: dict[str, str] = {}
     shards = []
-    for start, shard in shard_index(index, shard_bytes):
-        text = _dump(shard)
+    for start, text in shard_postings(build_postings(docs), shard_bytes):
         path = _hashed("s", text)
         files[path] = text
         shards.append([start, path.rsplit("/", 1)[1]])
@@ -408,12 +431,11 @@ def shard_for(manifest: dict, word: str) -> str:
 
 
 def search_outputs(catalog: Catalog) -> list[tuple[str, str | bytes]]:
-    """(site path, content) of the index shards, chunks and manifest, lunr.js and the search scripts."""
+    """(site path, content) of the index shards, chunks and manifest, and the search scripts."""
     built = build_search(catalog)
     outputs: list[tuple[str, str | bytes]] = list(built.files.items())
     outputs.append((f"{INDEX_DIR}/index.json", _dump(built.manifest)))
-    outputs.append((f"{ASSET_DIR}/lunr.js", LUNR_JS.read_bytes()))
-    for script in ("vntext.js", "search.js"):
+    for script in ("vntext.js", "rank.js", "search.js"):
         outputs.append((f"{ASSET_DIR}/{script}", (ASSETS / script).read_bytes()))
     return outputs
 

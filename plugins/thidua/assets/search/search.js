@@ -1,13 +1,14 @@
-/* The /tra-cuu/ page: loads the manifest, fetches only the index shards the query words fall in, queries them with
-   lunr.js, narrows by facets and renders results. All state lives in the query string (?q=…&loai=…&dia-phuong=…&
-   phong-trao=…&nam=…): typing replaces the history entry, a submitted search or a facet pushes a new one, Back
-   restores. Everything printed from the index goes through textContent: entry data is untrusted. */
+/* The /tra-cuu/ page: loads the manifest, fetches only the index shards the query words fall in, ranks with rank.js
+   (lunr's scoring over the postings search.py builds), narrows by facets and renders results. All state lives in the
+   query string (?q=…&loai=…&dia-phuong=…&phong-trao=…&nam=…): typing replaces the history entry, a submitted search or
+   a facet pushes a new one, Back restores. Everything printed from the index goes through textContent: entry data is
+   untrusted. */
 (function () {
   "use strict";
 
-  var T = window.thiduaText;
+  var T = window.thiduaText, R = window.thiduaRank;
   var root = document.getElementById("td-search");
-  if (!root || !window.lunr || !T) return;
+  if (!root || !T || !R) return;
 
   var FACETS = [
     { param: "loai", legend: "Loại" },
@@ -28,7 +29,7 @@
   var heading = document.getElementById("td-results-heading");
 
   var manifest = null, docValues = null, kindLabels = {}, labels = {};
-  var shardCache = {}, chunkCache = {}, indexCache = { key: null, index: null };
+  var shardCache = {}, chunkCache = {};
   var state = readUrl(), current = { ids: [], shown: 0 }, run = 0, expanded = {};
 
   // ----- state <-> URL --------------------------------------------------------------------------------------
@@ -91,52 +92,23 @@
     return shards[lo][1];
   }
 
+  /** A shard, parsed and prepared; `arrived` is when its last byte came, before parsing (the timing counts parsing). */
   function loadShard(file) {
-    if (!shardCache[file]) shardCache[file] = getJson(indexBase + file);
+    if (!shardCache[file]) {
+      shardCache[file] = fetch(indexBase + file).then(function (response) {
+        if (!response.ok) throw new Error(file + ": " + response.status);
+        return response.text();
+      }).then(function (text) {
+        var arrived = performance.now();
+        return { terms: R.prepare(JSON.parse(text)), arrived: arrived };
+      });
+    }
     return shardCache[file];
   }
 
   function loadChunk(n) {
     if (!chunkCache[n]) chunkCache[n] = getJson(indexBase + manifest.chunks[n]);
     return chunkCache[n];
-  }
-
-  /** k flat [index, score, …] arrays, each sorted by index, merged into one sorted array (a lunr.Vector). */
-  function mergeSorted(parts) {
-    var at = parts.map(function () { return 0; }), out = [];
-    for (;;) {
-      var best = -1;
-      for (var i = 0; i < parts.length; i++) {
-        if (at[i] < parts[i].length && (best < 0 || parts[i][at[i]] < parts[best][at[best]])) best = i;
-      }
-      if (best < 0) return out;
-      out.push(parts[best][at[best]], parts[best][at[best] + 1]);
-      at[best] += 2;
-    }
-  }
-
-  // Shards hold disjoint terms of one index: merging them gives the lunr index those terms would have had.
-  function indexFor(files, shards) {
-    var key = files.join(" ");
-    if (indexCache.key === key) return indexCache.index;
-    var merged;
-    if (shards.length === 1) {
-      merged = shards[0];
-    } else {
-      var terms = [], vectors = {};
-      shards.forEach(function (shard) {
-        terms = terms.concat(shard.invertedIndex);
-        shard.fieldVectors.forEach(function (v) { (vectors[v[0]] = vectors[v[0]] || []).push(v[1]); });
-      });
-      terms.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-      merged = { version: shards[0].version, fields: shards[0].fields, pipeline: shards[0].pipeline,
-                 invertedIndex: terms, fieldVectors: [] };
-      Object.keys(vectors).forEach(function (ref) {
-        merged.fieldVectors.push([ref, vectors[ref].length === 1 ? vectors[ref][0] : mergeSorted(vectors[ref])]);
-      });
-    }
-    indexCache = { key: key, index: window.lunr.Index.load(merged) };
-    return indexCache.index;
   }
 
   // ----- searching ----------------------------------------------------------------------------------------
@@ -149,25 +121,16 @@
     return out;
   }
 
-  /** Entry numbers matching the words, best first; every word must match in one of its forms, else any word. */
-  function rank(index, words) {
-    var results = index.query(function (q) { words.forEach(function (w) { q.term(w, { usePipeline: true }); }); });
-    var forms = words.map(function (w) { return [w, T.fold(w)]; });
-    var all = results.filter(function (r) {
-      var terms = r.matchData.metadata;
-      return forms.every(function (f) { return f[0] in terms || f[1] in terms; });
-    });
-    var partial = all.length === 0 && results.length > 0;
-    return { ids: (partial ? results : all).map(function (r) { return parseInt(r.ref, 36); }), partial: partial };
-  }
-
-  function matches(n, except) {
-    var values = docValues[n];
-    return FACETS.every(function (facet) {
-      var chosen = state.f[facet.param];
-      if (facet.param === except || chosen.length === 0) return true;
-      return values[facet.param].some(function (v) { return chosen.indexOf(v) >= 0; });
-    });
+  /** A test of an entry number against the chosen facets (but `except`), or null when none is chosen. */
+  function facetTest(except) {
+    var active = FACETS.filter(function (f) { return f.param !== except && state.f[f.param].length; });
+    if (!active.length) return null;
+    return function (n) {
+      return active.every(function (facet) {
+        var chosen = state.f[facet.param];
+        return docValues[n][facet.param].some(function (v) { return chosen.indexOf(v) >= 0; });
+      });
+    };
   }
 
   function search(mode) {
@@ -181,22 +144,27 @@
       files.sort();
       return Promise.all(files.map(loadShard)).then(function (shards) {
         if (mine !== run) return;
-        var arrived = performance.now(), found;
+        var arrived = Math.max.apply(null, [started].concat(shards.map(function (s) { return s.arrived; }))), found;
         if (words.length === 0) {
           found = { ids: docValues.map(function (_, n) { return n; }), partial: false };
         } else {
-          found = rank(indexFor(files, shards), words);
+          found = R.rank(words, T.fold, function (term) {
+            for (var i = 0; i < shards.length; i++) if (shards[i].terms[term]) return shards[i].terms[term];
+            return null;
+          }, manifest.count);
         }
         var ranked = performance.now();
-        var ids = found.ids.filter(function (n) { return matches(n, null); });
+        var test = facetTest(null), ids = test ? found.ids.filter(test) : found.ids;
         current = { ids: ids, shown: 0, words: words, partial: found.partial, base: found.ids };
-        renderFacets();
+        // Results first, then the facets: the first result does not wait for counting over every match.
         return showMore(true).then(function () {
           if (mine !== run) return;
           var rendered = performance.now();
-          window.thiduaSearchTiming = { q: state.q, started: started, arrived: arrived, ranked: ranked,
-                                        rendered: rendered, shards: files.length, results: ids.length };
+          renderFacets();
           announce();
+          window.thiduaSearchTiming = { q: state.q, started: started, arrived: arrived, ranked: ranked,
+                                        rendered: rendered, done: performance.now(), shards: files.length,
+                                        results: ids.length };
           root.setAttribute("data-state", "ready");
         });
       });
@@ -326,9 +294,9 @@
     var active = document.activeElement, focus = active && active.type === "checkbox" && facetBox.contains(active)
       ? [active.name, active.value] : null;
     FACETS.forEach(function (facet) {
-      var counts = {}, chosen = state.f[facet.param];
+      var counts = {}, chosen = state.f[facet.param], test = facetTest(facet.param);
       current.base.forEach(function (n) {
-        if (!matches(n, facet.param)) return;
+        if (test && !test(n)) return;
         docValues[n][facet.param].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
       });
       var values = Object.keys(counts);
