@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,11 +238,14 @@ BM25_B = 0.3
 SCORE_SCALE = 1000  # postings carry lunr's scores (3 decimals) as integers
 
 
-def _pipeline_terms(text: str, cache: dict[str, tuple[str, ...]]) -> list[str]:
-    """The terms lunr's builder gets for a field given as a list of words: each word lower-cased (lunr's tokenizer),
-    then :func:`vi_pipeline` (exact form, and folded form when it differs; nothing for an empty exact form)."""
-    out: list[str] = []
-    for word in words(text):
+def _term_frequencies(text: str, cache: dict[str, tuple[str, ...]]) -> tuple[dict[str, int], int]:
+    """How often each term occurs in a field, in first-seen order, and the field's length in terms, for the terms
+    lunr's builder gets for a field given as a list of words (:func:`index_terms`): each word lower-cased (lunr's
+    tokenizer), then :func:`vi_pipeline` (exact form, and folded form when it differs; nothing for an empty exact
+    form). Counted per distinct word: every occurrence of a word gives the same terms, in the same order."""
+    frequencies: dict[str, int] = {}
+    length = 0
+    for word, times in Counter(words(text)).items():
         terms = cache.get(word)
         if terms is None:
             expanded: list[str] = []
@@ -250,8 +254,10 @@ def _pipeline_terms(text: str, cache: dict[str, tuple[str, ...]]) -> list[str]:
                 folded = fold(exact)
                 expanded.extend(() if not exact else (exact,) if folded == exact else (exact, folded))
             terms = cache[word] = tuple(expanded)
-        out.extend(terms)
-    return out
+        length += times * len(terms)
+        for term in terms:
+            frequencies[term] = frequencies.get(term, 0) + times
+    return frequencies, length
 
 
 @dataclass
@@ -275,18 +281,15 @@ def _score(docs: list[SearchDocument]) -> _Scored:
     totals = [0] * len(FIELDS)
     for number, doc in enumerate(docs):
         for position, name in enumerate(names):
-            words = _pipeline_terms(getattr(doc, name), cache)
-            frequencies: dict[str, int] = {}
-            for term in words:
-                frequencies[term] = frequencies.get(term, 0) + 1
+            frequencies, length = _term_frequencies(getattr(doc, name), cache)
             for term in frequencies:
                 held = holders.get(term)
                 if held is None:
                     terms[term] = len(terms)
                     held = holders[term] = [set() for _ in names]
                 held[position].add(number)
-            fields.append((number, position, frequencies, len(words)))
-            totals[position] += len(words)
+            fields.append((number, position, frequencies, length))
+            totals[position] += length
     count = len(docs)
     averages = [total / count if count else 0 for total in totals]
     idfs = {}

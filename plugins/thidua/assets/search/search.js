@@ -157,9 +157,10 @@
         var test = facetTest(null), ids = test ? found.ids.filter(test) : found.ids;
         current = { ids: ids, shown: 0, words: words, partial: found.partial, base: found.ids };
         // Results first, then the facets: the first result does not wait for counting over every match.
-        return showMore(true).then(function () {
+        var rendered = null;
+        return showMore(true, function () { rendered = performance.now(); }).then(function () {
           if (mine !== run) return;
-          var rendered = performance.now();
+          if (rendered === null) rendered = performance.now();  // no results: the empty list is what is shown
           renderFacets();
           announce();
           window.thiduaSearchTiming = { q: state.q, started: started, arrived: arrived, ranked: ranked,
@@ -273,18 +274,26 @@
     return li;
   }
 
-  function showMore(reset) {
-    var from = reset ? 0 : current.shown, ids = current.ids.slice(from, from + PAGE);
-    var chunks = {};
-    ids.forEach(function (n) { chunks[Math.floor(n / manifest.chunk)] = true; });
-    var wanted = Object.keys(chunks).map(Number);
-    return Promise.all(wanted.map(loadChunk)).then(function (loaded) {
-      var rows = {};
-      wanted.forEach(function (c, i) { rows[c] = loaded[i]; });
-      var fragment = document.createDocumentFragment();
-      ids.forEach(function (n) { fragment.appendChild(resultItem(n, rows[Math.floor(n / manifest.chunk)][n % manifest.chunk])); });
-      if (reset) list.textContent = "";
-      list.appendChild(fragment);
+  /**
+   * The next page of results (the first when `reset`). The chunks with their titles are all requested at once, and
+   * each result is shown as soon as it and those above it have arrived, so the first one waits for one chunk only.
+   * `onFirst` runs when the first is on screen. Nothing is drawn once a newer search (`run`) has started.
+   */
+  function showMore(reset, onFirst) {
+    var mine = run, from = reset ? 0 : current.shown, ids = current.ids.slice(from, from + PAGE);
+    var rows = ids.map(function (n) { return loadChunk(Math.floor(n / manifest.chunk)); });
+    if (reset && !ids.length) list.textContent = "";
+    var shown = Promise.resolve();
+    ids.forEach(function (n, i) {
+      shown = shown.then(function () { return rows[i]; }).then(function (chunk) {
+        if (mine !== run) return;
+        if (reset && i === 0) list.textContent = "";
+        list.appendChild(resultItem(n, chunk[n % manifest.chunk]));
+        if (i === 0 && onFirst) onFirst();
+      });
+    });
+    return shown.then(function () {
+      if (mine !== run) return;
       current.shown = from + ids.length;
       more.hidden = current.shown >= current.ids.length;
     });
