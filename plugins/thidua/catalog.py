@@ -62,6 +62,14 @@ class Catalog:
     place_ids: list[str] = field(default_factory=list)
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    def memo(self, key, compute):
+        """``compute()`` once per build: for data other modules derive from the catalog (timeline items …)."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = compute()
+            return value
+
     # ----- lists in display order -------------------------------------------------------------
     @_cached
     def plans_newest(self) -> list[Plan]:

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 from .catalog import Catalog, entry_url
 from .dates import PRECISION_LABELS, Precision
 from .model import Plan
-from .timeline import SITE_ICS, TimelineItem, plan_ics_path, plan_items, plan_label
+from .timeline import SITE_ICS, TimelineItem, items_by_plan, plan_ics_path, plan_items, plan_label
 
 __all__ = ["calendar_outputs", "calendar_text", "fold_line", "escape_text"]
 
@@ -93,14 +93,15 @@ def _event(item: TimelineItem, plan: Plan, stamp: str, host: str, site_url: str)
     return lines
 
 
-def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", name: str = "") -> bytes:
+def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", name: str = "",
+                  items_of: dict[str, list[TimelineItem]] | None = None) -> bytes:
     host = urlparse(site_url).netloc or "thidua.invalid"
     stamp = f"{build_date:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if name:
         lines.append(f"X-WR-CALNAME:{escape_text(name)}")
     for plan in sorted(plans, key=lambda p: p.id):
-        for item in plan_items(plan):
+        for item in (items_of[plan.id] if items_of is not None else plan_items(plan)):
             lines += _event(item, plan, stamp, host, site_url)
     lines.append("END:VCALENDAR")
     return "".join(piece + "\r\n" for line in lines for piece in fold_line(line)).encode("utf-8")
@@ -109,9 +110,11 @@ def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", na
 def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]:
     """(path, bytes) of the site's calendar and one calendar per plan that has a dated item."""
     plans = list(catalog.plans.values())
-    out = [(SITE_ICS, calendar_text(plans, catalog.build_date, site_url, "Cổng thông tin thi đua: dòng thời gian"))]
+    items = items_by_plan(catalog)
+    out = [(SITE_ICS, calendar_text(plans, catalog.build_date, site_url, "Cổng thông tin thi đua: dòng thời gian",
+                                    items))]
     for plan in sorted(plans, key=lambda p: p.id):
-        if plan_items(plan):
+        if items[plan.id]:
             out.append((plan_ics_path(plan.id),
-                        calendar_text([plan], catalog.build_date, site_url, plan_label(plan))))
+                        calendar_text([plan], catalog.build_date, site_url, plan_label(plan), items)))
     return out

@@ -21,6 +21,7 @@ from .pages import PageSpec
 __all__ = [
     "TimelineItem", "Placed", "Row", "YearBlock", "Timeline", "plan_items", "plan_label", "build_timeline",
     "TimelineView", "WINDOW", "ITEM_LABELS", "SITE_ICS", "plan_ics_path", "timeline_pages", "TIMELINE_URL",
+    "items_by_plan",
 ]
 
 WINDOW = "dot"  # a campaign window (thời gian thi đua) or one of its rounds
@@ -130,6 +131,11 @@ def plan_items(plan: Plan) -> list[TimelineItem]:
             items.append(TimelineItem(plan.id, "han", text, task.deadline, task.deadline, task.deadline.start(),
                                       task.deadline.end(), source="nhiem-vu"))
     return sorted(items, key=lambda i: (i.first_day, not i.is_window, i.last_day))
+
+
+def items_by_plan(catalog: Catalog) -> dict[str, list[TimelineItem]]:
+    """Every plan's items, computed once per build and shared by pages, timelines and calendars."""
+    return catalog.memo("timeline-items", lambda: {p.id: plan_items(p) for p in catalog.plans.values()})
 
 
 # ----- layout ---------------------------------------------------------------------------------------
@@ -250,18 +256,21 @@ def layout(plans: list[Plan], items_of: dict[str, list[TimelineItem]], build_dat
     return blocks
 
 
-def build_timeline(plans: list[Plan], build_date: dt.date, years: list[int] | None = None) -> Timeline:
-    """Plans (in the order given) drawn year by year; ``years`` restricts the drawing to those years."""
-    items_of = {p.id: plan_items(p) for p in plans}
+def build_timeline(plans: list[Plan], build_date: dt.date, years: list[int] | None = None,
+                   items_of: dict[str, list[TimelineItem]] | None = None) -> Timeline:
+    """Plans (in the order given) drawn year by year; ``years`` restricts the drawing to those years.
+    ``items_of`` (plan id -> items, e.g. :func:`items_by_plan`) saves computing them again."""
+    if items_of is None:
+        items_of = {p.id: plan_items(p) for p in plans}
     blocks = layout(plans, items_of, build_date, years)
     shown = {p.item for b in blocks for p in b.entries}
     drawn_plans = [p for p in plans if any(i in shown for i in items_of[p.id])]
     return Timeline(blocks, drawn_plans, build_date, [i for p in drawn_plans for i in items_of[p.id] if i in shown])
 
 
-def _oldest_first(plans: list[Plan]) -> list[Plan]:
+def _oldest_first(plans: list[Plan], items_of: dict[str, list[TimelineItem]]) -> list[Plan]:
     def start(plan: Plan) -> dt.date:
-        items = plan_items(plan)
+        items = items_of[plan.id]
         return items[0].first_day if items else dt.date.max
     return sorted(plans, key=lambda p: (start(p), p.id))
 
@@ -273,7 +282,7 @@ class TimelineView:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._items = {p.id: plan_items(p) for p in catalog.plans.values()}
+        self._items = items_by_plan(catalog)
 
     def plans_of(self, entry) -> list[Plan]:
         if entry.kind == "plan":
@@ -285,7 +294,9 @@ class TimelineView:
         return []
 
     def of(self, entry) -> Timeline:
-        return build_timeline(_oldest_first(self.plans_of(entry)), self.catalog.build_date)
+        """The entry's timeline, built once per build: a place's is also its /dong-thoi-gian/dia-phuong/ page."""
+        return self.catalog.memo(("timeline", entry.kind, entry.id), lambda: build_timeline(
+            _oldest_first(self.plans_of(entry), self._items), self.catalog.build_date, items_of=self._items))
 
     def ics_url(self, plan: Plan) -> str:
         return plan_ics_path(plan.id)
@@ -310,7 +321,7 @@ TIMELINE_URL = "dong-thoi-gian"
 
 
 def _filters(catalog: Catalog) -> dict:
-    items = {p.id: plan_items(p) for p in catalog.plans.values()}
+    items = items_by_plan(catalog)
     years = sorted({y for its in items.values() for i in its for y in range(i.first_day.year, i.last_day.year + 1)})
     places = [pid for pid in catalog.place_ids if any(items[p.id] for p in catalog.plans_in(pid))]
     places.sort(key=lambda pid: (len(catalog.places.ancestors(pid)), catalog.places.label(pid)))
@@ -325,18 +336,19 @@ def _filters(catalog: Catalog) -> dict:
 def timeline_pages(catalog: Catalog) -> list[PageSpec]:
     """/dong-thoi-gian/ with every campaign by year, one page per year and one per locality (filters without JS)."""
     filters = _filters(catalog)
-    everything = _oldest_first(list(catalog.plans.values()))
+    items = items_by_plan(catalog)
+    everything = _oldest_first(list(catalog.plans.values()), items)
     specs = [PageSpec(f"{TIMELINE_URL}/index.md", "Dòng thời gian các đợt thi đua", "thidua/timeline.html",
-                      {"timeline": build_timeline(everything, catalog.build_date), "filters": filters,
+                      {"timeline": build_timeline(everything, catalog.build_date, items_of=items), "filters": filters,
                        "year": None, "place_id": ""}, search=False)]
     for year, _ in filters["years"]:
         specs.append(PageSpec(f"{TIMELINE_URL}/{year}.md", f"Dòng thời gian năm {year}", "thidua/timeline.html",
-                              {"timeline": build_timeline(everything, catalog.build_date, [year]),
+                              {"timeline": build_timeline(everything, catalog.build_date, [year], items),
                                "filters": filters, "year": year, "place_id": ""}, search=False))
     for place_id, label, _ in filters["places"]:
-        plans = _oldest_first(catalog.plans_in(place_id))
+        timeline = TimelineView(catalog).of(catalog.place(place_id))  # the place page's, built once for both
         specs.append(PageSpec(f"{TIMELINE_URL}/dia-phuong/{place_id}.md", f"Dòng thời gian: {label}",
                               "thidua/timeline.html",
-                              {"timeline": build_timeline(plans, catalog.build_date), "filters": filters,
+                              {"timeline": timeline, "filters": filters,
                                "year": None, "place_id": place_id}, search=False))
     return specs
