@@ -31,16 +31,18 @@ def escape_text(value: str) -> str:
 
 def fold_line(line: str) -> list[str]:
     """Split a content line into pieces of at most 75 octets; every piece after the first starts with a space."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > LIMIT:
-            pieces.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    pieces.append(current)
-    return pieces
+    if len(line) * 4 <= LIMIT:  # at most 4 octets a character: short enough without encoding it
+        return [line]
+    data = line.encode("utf-8")
+    pieces, start, limit = [], 0, LIMIT
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before the character it belongs to
+            end -= 1
+        pieces.append(data[start:end].decode("utf-8"))
+        start, limit = end, LIMIT - 1  # later pieces start with a space
+    pieces.append(data[start:].decode("utf-8"))
+    return pieces[:1] + [" " + piece for piece in pieces[1:]]
 
 
 def _uid(item: TimelineItem, host: str) -> str:
