@@ -204,8 +204,14 @@ def feed_outputs(catalog: Catalog, site_url: str, site_name: str) -> list[tuple[
 def feed_paths(catalog: Catalog, entry=None) -> list[dict]:
     """The feeds a page announces with <link rel="alternate">: its own (place, movement), then the site's.
 
-    Paths are relative to the site root; templates pass them through ``| url``.
+    Paths are relative to the site root; templates pass them through ``| url``. Every page asks, so the answer
+    is kept on the catalog: the site's own links were otherwise a pass over every entry on each of N pages.
     """
+    key = ("feed-paths", entry.kind, entry.id) if entry is not None else ("feed-paths",)
+    return catalog.memo(key, lambda: _feed_paths(catalog, entry))
+
+
+def _feed_paths(catalog: Catalog, entry) -> list[dict]:
     links = []
     if entry is not None and entry.kind in (KIND_PLACE, KIND_MOVEMENT):
         if entry.kind == KIND_PLACE:
