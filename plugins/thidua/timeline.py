@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .catalog import Catalog, entry_url
 from .dates import UNKNOWN, DateValue, Precision
@@ -31,6 +32,7 @@ SITE_ICS = "dong-thoi-gian/lich.ics"
 # its number. Only the drawing is widened; the table and the calendar keep the exact span.
 MIN_MARK = 6.0
 MIN_BAR = 1.5
+LANE_EM = 1.7  # height of a lane of the drawing, in em
 
 
 def plan_ics_path(plan_id: str) -> str:
@@ -65,14 +67,14 @@ class TimelineItem:
     def kind_label(self) -> str:
         return ITEM_LABELS.get(self.kind, self.kind)
 
-    @property
+    @cached_property  # asked several times per item by pages and calendars
     def precision(self) -> str:
         """The coarser precision of the two ends ("day", "month", …): what the drawn span stands for."""
         order = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR, Precision.UNKNOWN]
         values = [v.precision for v in (self.start_value, self.end_value) if v.known]
         return max(values, key=order.index).value if values else Precision.UNKNOWN.value
 
-    @property
+    @cached_property
     def when(self) -> str:
         """The date as a reader should see it: "tháng 6/2020", "12/02/2020 – tháng 12/2020", "đến năm 2021"."""
         if self.open_start:
@@ -83,7 +85,7 @@ class TimelineItem:
             return self.start_value.display()
         return f"{self.start_value.display()} – {self.end_value.display()}"
 
-    @property
+    @cached_property
     def original(self) -> str:
         """The document's own words for the date(s)."""
         values = ([] if self.open_start else [self.start_value]) + ([] if self.open_end else [self.end_value])
@@ -150,6 +152,7 @@ class Placed:
     cut_before: bool = False  # starts in an earlier year
     cut_after: bool = False  # goes on into a later year
     number: int = 0  # its row in the year's table, shown on the mark
+    top: float = 0.0  # em from the top of its row's track: marks above, bars below them (set by layout)
 
 
 @dataclass
@@ -160,6 +163,7 @@ class Row:
     marks: list[Placed] = field(default_factory=list)
     bar_lanes: int = 0
     mark_lanes: int = 0
+    height: float = 0.0  # em: every lane of marks and bars
 
 
 @dataclass
@@ -239,6 +243,11 @@ def layout(plans: list[Plan], items_of: dict[str, list[TimelineItem]], build_dat
                     (row.bars if item.is_window else row.marks).append(placed)
             if row.bars or row.marks:
                 row.bar_lanes, row.mark_lanes = _lanes(row.bars), _lanes(row.marks)
+                row.height = round((row.mark_lanes + row.bar_lanes) * LANE_EM, 1)
+                for placed in row.marks:
+                    placed.top = round(placed.lane * LANE_EM, 1)
+                for placed in row.bars:
+                    placed.top = round((row.mark_lanes + placed.lane) * LANE_EM, 1)
                 rows.append(row)
                 entries += row.bars + row.marks
         if not rows:
