@@ -1,0 +1,150 @@
+"""HTML fragments that repeat hundreds of times per page, written in Python instead of Jinja.
+
+A timeline of two hundred plans or a list of five hundred entries is the bulk of the pages that show them; Jinja
+spends most of its time there on attribute lookups, filters and generator steps per printed value. The
+functions here print the same markup (byte for byte what the templates printed before) with every value escaped
+by markupsafe, as Jinja's autoescape does, and return Markup. Templates call them through ``thidua.fragments``
+with the page, so links stay relative to the page (MkDocs' own ``normalize_url``, the ``| url`` filter).
+Pure: no catalog lookups beyond the view's labels.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+from mkdocs.utils import normalize_url
+
+from .catalog import entry_url
+
+__all__ = ["Fragments"]
+
+
+def _e(value) -> str:
+    return str(escape(value))
+
+
+class Fragments:
+    """``thidua.fragments``: markup for lists and timelines; ``page`` is the page being rendered."""
+
+    def __init__(self, view) -> None:
+        self.view = view
+
+    @staticmethod
+    def _linker(page):
+        """path relative to the site root -> the link from ``page`` (cached: a plan is linked many times)."""
+        cache: dict[str, str] = {}
+
+        def href(path: str) -> str:
+            try:
+                return cache[path]
+            except KeyError:
+                link = cache[path] = _e(normalize_url(path, page=page))
+                return link
+        return href
+
+    # ----- lists of entries -----------------------------------------------------------------------
+    def entry_list(self, items, page) -> Markup:
+        """Plans, exemplars or movements with kind, place and date (partials/macros.html, entry_list)."""
+        href = self._linker(page)
+        view = self.view
+        out = ['\n<ul class="td-list">\n  ']
+        for item in items:
+            kind = item.kind
+            meta = []
+            if kind == "plan" and item.number.raw.strip(" /"):
+                meta.append(f'<span class="td-number">{_e(item.number.normalized)}</span> · ')
+            meta.append("\n      ")
+            if item.place_id:
+                meta.append(f"{_e(view.place_label(item.place_id))} · ")
+            meta.append("\n      ")
+            if kind != "movement":
+                date = item.date
+                iso = date.iso()
+                meta.append(f'<time title="{_e(view.date_title(date))}"'
+                            + (f' datetime="{_e(iso)}"' if iso else "")
+                            + f">{_e(view.date(date))}</time>")
+            else:
+                meta.append(_e(view.level_labels.get(item.level, item.level)))
+            out.append(f'\n  <li class="td-item td-item-{_e(kind)}">\n'
+                       f'    <a href="{href(entry_url(kind, item.id))}">{_e(item.name)}</a>\n'
+                       f'    <span class="td-meta">\n      {"".join(meta)}\n    </span>\n  </li>\n  ')
+        out.append("\n</ul>\n")
+        return Markup("".join(out))
+
+    # ----- timelines ------------------------------------------------------------------------------
+    def timeline_years(self, timeline, page) -> Markup:
+        """Each year of a timeline: the chart of positioned links, then its table (partials/timeline.html)."""
+        href = self._linker(page)
+        view = self.view
+        single = timeline.single_plan
+        today_title = _e(f"Ngày {timeline.build_date.strftime('%d/%m/%Y')}")
+        out = []
+        for block in timeline.years:
+            year = _e(block.year)
+            axis = "".join(f'<span style="left:{_e(left)}%;width:{_e(width)}%">{_e(month)}</span>'
+                           for month, left, width in block.months)
+            grid = "".join(f'<span class="td-tl-grid" style="left:{_e(left)}%" aria-hidden="true"></span>'
+                           for month, left, width in block.months if month > 1)
+            today = (f'<span class="td-tl-today" style="left:{_e(block.today)}%" title="{today_title}" '
+                     f'aria-hidden="true"></span>' if block.today is not None else "")
+            out.append(f'\n  <section class="td-tl-year" aria-labelledby="tl-nam-{year}">\n'
+                       f'    <h3 id="tl-nam-{year}">Năm {year}</h3>\n'
+                       f'    <div class="td-tl-chart" role="group" aria-label="Biểu đồ năm {year}; bảng bên dưới liệt kê '
+                       f'đầy đủ">\n'
+                       f'      <div class="td-tl-axis" aria-hidden="true">{axis}</div>\n      ')
+            for row in block.rows:
+                link = href(entry_url("plan", row.plan.id))
+                label = _e(row.label)
+                plan_id = _e(row.plan.id)
+                bars = []
+                for p in row.bars:
+                    item = p.item
+                    classes = "td-tl-bar" + (" td-tl-open-start" if item.open_start else "") + (
+                        " td-tl-open-end" if item.open_end else "") + (" td-tl-cut-before" if p.cut_before else "") + (
+                        " td-tl-cut-after" if p.cut_after else "")
+                    kind_label, when = _e(item.kind_label), _e(item.when)
+                    bars.append(f'<a class="{classes}" href="{link}" data-plan="{plan_id}" data-kind="{_e(item.kind)}" '
+                                f'style="left:{_e(p.left)}%;width:{_e(p.width)}%;top:{_e(p.top)}em" '
+                                f'title="{kind_label}: {when} — {label}" '
+                                f'aria-label="{_e(p.number)}. {kind_label} {when}: {label}">{_e(item.text)} · {when}</a>')
+                marks = []
+                for p in row.marks:
+                    item = p.item
+                    kind, kind_label, when, text = _e(item.kind), _e(item.kind_label), _e(item.when), _e(item.text)
+                    marks.append(f'<a class="td-tl-mark td-tl-{kind} td-precision-{_e(item.precision)}" href="{link}" '
+                                 f'data-plan="{plan_id}" data-kind="{kind}" '
+                                 f'style="left:{_e(p.left)}%;width:{_e(p.width)}%;top:{_e(p.top)}em" '
+                                 f'title="{kind_label} {when}: {text}" '
+                                 f'aria-label="{_e(p.number)}. {kind_label} {when}: {text}">{_e(p.number)}</a>')
+                row_label = "" if single else f'<a class="td-tl-label" href="{link}">{label}</a>'
+                out.append(f'\n      <div class="td-tl-row">\n        {row_label}\n'
+                           f'        <div class="td-tl-track" style="height:{_e(row.height)}em">\n'
+                           f'          {grid}\n          {"".join(bars)}\n          {"".join(marks)}\n'
+                           f'          {today}\n        </div>\n      </div>\n      ')
+            plan_column = "" if single else '<th scope="col">Kế hoạch</th>'
+            out.append(f'\n    </div>\n    <table class="td-table td-tl-table">\n'
+                       f'      <caption>Các mốc năm {year}</caption>\n'
+                       f'      <thead><tr><th scope="col">#</th><th scope="col">Thời gian</th><th scope="col">Loại</th>'
+                       f'<th scope="col">Nội dung</th>{plan_column}</tr></thead>\n      <tbody>\n      ')
+            for p in block.entries:
+                item = p.item
+                precision = _e(item.precision)
+                when = ""
+                if not item.is_window:
+                    when = f' datetime="{_e(item.start_value.iso())}"'
+                title = f"Độ chính xác: {_e(view.precision_labels[item.precision])}"
+                if item.original:
+                    title += f"; nguyên văn: “{_e(item.original)}”"
+                notes = ((' <span class="td-original">(văn bản không ghi ngày bắt đầu)</span>' if item.open_start else "")
+                         + (' <span class="td-original">(từ năm trước)</span>' if p.cut_before else "")
+                         + (' <span class="td-original">(sang năm sau)</span>' if p.cut_after else ""))
+                plan_cell = ""
+                if not single:
+                    plan = view.plan(item.plan_id)
+                    number = plan.number.normalized if plan.number.raw.strip(" /") else plan.issuer
+                    plan_cell = (f'<td><a class="td-number" href="{href(entry_url("plan", plan.id))}">'
+                                 f'{_e(number)}</a></td>')
+                out.append(f'\n        <tr data-kind="{_e(item.kind)}" data-precision="{precision}"><td>{_e(p.number)}</td>'
+                           f'<td><time class="td-date td-precision-{precision}"{when} title="{title}">{_e(item.when)}'
+                           f'</time>{notes}</td><td>{_e(item.kind_label)}</td><td>{_e(item.text)}</td>{plan_cell}</tr>\n      ')
+            out.append("\n      </tbody>\n    </table>\n  </section>\n  ")
+        return Markup("".join(out))
