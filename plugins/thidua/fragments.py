@@ -10,6 +10,8 @@ Pure: no catalog lookups beyond the view's labels.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 from mkdocs.utils import normalize_url
 
@@ -22,6 +24,35 @@ def _e(value) -> str:
     return str(escape(value))
 
 
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*/?")
+
+
+def _page_parts(page_url: str) -> list[str]:
+    dirname, _, basename = page_url.rpartition("/")
+    if "." in basename:  # as mkdocs.utils.get_relative_url: a file name is not a folder
+        page_url = dirname
+    return [part for part in page_url.split("/") if part]
+
+
+def relative_url(path: str, page, here: list[str] | None = None) -> str:
+    """What MkDocs' ``normalize_url(path, page=page)`` (the ``| url`` filter) returns, computed directly for the
+    plain site-root paths pages link to ("ke-hoach/kh-1/"): a page of thousands of links spent most of its time
+    normalising paths that need none. Anything else goes to MkDocs itself."""
+    if page is None or not _PLAIN_PATH.fullmatch(path):
+        return normalize_url(path, page=page)
+    here = _page_parts(page.url) if here is None else here
+    if any(part in (".", "..") for part in here):
+        return normalize_url(path, page=page)
+    dest = path.rstrip("/").split("/")
+    common = 0
+    for a, b in zip(here, dest):
+        if a != b:
+            break
+        common += 1
+    link = "/".join([".."] * (len(here) - common) + dest[common:]) or "."
+    return link + "/" if path.endswith("/") else link
+
+
 class Fragments:
     """``thidua.fragments``: markup for lists and timelines; ``page`` is the page being rendered."""
 
@@ -30,14 +61,15 @@ class Fragments:
 
     @staticmethod
     def _linker(page):
-        """path relative to the site root -> the link from ``page`` (cached: a plan is linked many times)."""
+        """path relative to the site root -> the escaped link from ``page``, as ``| url`` writes it."""
         cache: dict[str, str] = {}
+        here = _page_parts(page.url)
 
         def href(path: str) -> str:
             try:
                 return cache[path]
             except KeyError:
-                link = cache[path] = _e(normalize_url(path, page=page))
+                link = cache[path] = _e(relative_url(path, page, here))
                 return link
         return href
 
@@ -68,6 +100,65 @@ class Fragments:
                        f'    <a href="{href(entry_url(kind, item.id))}">{_e(item.name)}</a>\n'
                        f'    <span class="td-meta">\n      {"".join(meta)}\n    </span>\n  </li>\n  ')
         out.append("\n</ul>\n")
+        return Markup("".join(out))
+
+    def filter_links(self, choices, current: str, page) -> Markup:
+        """The locality filter of the timeline and task pages: every (id, label, path) as a link, `current` in
+        bold. One such page per locality lists every locality, so this is printed as often as localities squared."""
+        href = self._linker(page)
+        return Markup(" · ".join(f'<strong aria-current="page">{_e(label)}</strong>' if key == current
+                                 else f'<a href="{href(path)}">{_e(label)}</a>' for key, label, path in choices))
+
+    def date(self, value) -> Markup:
+        """A date at its own precision, the document's words in the tooltip (partials/macros.html, date)."""
+        return Markup(self._date(value))
+
+    def _date(self, value) -> str:
+        iso = value.iso()
+        return (f'<time class="td-date td-precision-{_e(value.precision.value)}" title="{_e(self.view.date_title(value))}"'
+                + (f' datetime="{_e(iso)}"' if iso else "") + f">{_e(self.view.date(value))}</time>")
+
+    # ----- propaganda tasks -----------------------------------------------------------------------
+    def task_items(self, tasks, page) -> Markup:
+        """The items of the task list of /nhiem-vu-tuyen-truyen/ pages (tasks.html)."""
+        href = self._linker(page)
+        view = self.view
+        out = []
+        for t in tasks:
+            plan, task = t.plan, t.task
+            plan_link = href(entry_url("plan", plan.id))
+            kinds = ""
+            if t.agency.main:
+                labels = "; ".join(_e(k.label) for k in t.agency.propaganda_kinds)
+                kinds = f' <span class="td-meta td-inline-meta">{labels}</span>'
+            number = plan.number.normalized if plan.number.raw.strip(" /") else ""
+            section = f", mục {_e(task.section)}" if task.section else ""
+            deadline = task.deadline
+            if deadline.known:
+                due = (f'{self._date(deadline)} <span class="td-meta td-inline-meta">(độ chính xác: '
+                       f'{_e(view.precision_labels[deadline.precision.value])})</span>')
+            else:
+                due = "Kế hoạch không ghi thời hạn"
+            answers = t.answers
+            if answers:
+                latest = t.latest_answer
+                newest = f", mới nhất {self._date(latest)}" if latest.known else ""
+                items = "".join(f'<li><a href="{href(entry_url(e.kind, e.id))}">{_e(e.name)}</a></li>'
+                                for e in answers[:5])
+                if len(answers) > 5:
+                    items += f'<li><a href="{plan_link}#guong-lien-quan">và {len(answers) - 5} gương khác</a></li>'
+                answered = f'{len(answers)} gương{newest}:\n        <ul class="td-inline">{items}</ul>\n        '
+            else:
+                answered = "Chưa có gương nào được đăng theo kế hoạch này."
+            out.append(
+                f'\n  <li class="td-task" id="{_e(t.anchor)}" data-plan="{_e(plan.id)}" data-state="{_e(t.state)}">\n'
+                f'    <p class="td-task-head"><span class="td-state td-state-{_e(t.state)}">{_e(t.state_label)}</span> '
+                f'<strong>{_e(task.agency)}</strong>{kinds}</p>\n'
+                f'    <p class="td-task-text">{_e(task.text)}</p>\n    <dl>\n'
+                f'      <dt>Kế hoạch</dt><dd><a href="{plan_link}">{_e(plan.doc_type)} {_e(number)} — {_e(plan.issuer)}</a>'
+                f'{section} <span class="td-meta td-inline-meta">{_e(view.place_label(plan.place_id))}</span></dd>\n'
+                f'      <dt>Thời hạn</dt><dd>{due}</dd>\n'
+                f'      <dt>Đã đăng trên cổng</dt><dd class="td-answers">{answered}</dd>\n    </dl>\n  </li>\n  ')
         return Markup("".join(out))
 
     # ----- timelines ------------------------------------------------------------------------------
