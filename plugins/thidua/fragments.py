@@ -109,6 +109,12 @@ class Fragments:
         return Markup(" · ".join(f'<strong aria-current="page">{_e(label)}</strong>' if key == current
                                  else f'<a href="{href(path)}">{_e(label)}</a>' for key, label, path in choices))
 
+    def place_link(self, place_id: str, page) -> Markup:
+        """A link to a place's page, or its name alone when it has none (partials/macros.html, place_link)."""
+        label = _e(self.view.place_label(place_id))
+        path = self.view.place_url(place_id)
+        return Markup(f'<a href="{_e(relative_url(path, page))}">{label}</a>' if path else label)
+
     def date(self, value) -> Markup:
         """A date at its own precision, the document's words in the tooltip (partials/macros.html, date)."""
         return Markup(self._date(value))
