@@ -109,6 +109,14 @@ class Fragments:
         return Markup(" · ".join(f'<strong aria-current="page">{_e(label)}</strong>' if key == current
                                  else f'<a href="{href(path)}">{_e(label)}</a>' for key, label, path in choices))
 
+    def pager(self, urls: list[str], current: int, page) -> Markup:
+        """The page numbers of a paginated list, `current` (from 1) unlinked. Every page of a list links every
+        other, so a list of N entries prints (N/page size)² of these."""
+        href = self._linker(page)
+        return Markup("".join(f'<li><span aria-current="page">{number}</span></li>' if number == current
+                              else f'<li><a href="{href(path)}">{number}</a></li>'
+                              for number, path in enumerate(urls, 1)))
+
     def place_link(self, place_id: str, page) -> Markup:
         """A link to a place's page, or its name alone when it has none (partials/macros.html, place_link)."""
         label = _e(self.view.place_label(place_id))
