@@ -95,28 +95,41 @@ def _event(item: TimelineItem, plan: Plan, stamp: str, host: str, site_url: str)
     return lines
 
 
+def _folded(lines: list[str]) -> str:
+    return "".join(piece + "\r\n" for line in lines for piece in fold_line(line))
+
+
 def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", name: str = "",
-                  items_of: dict[str, list[TimelineItem]] | None = None) -> bytes:
+                  items_of: dict[str, list[TimelineItem]] | None = None, events: dict | None = None) -> bytes:
+    """The calendar of ``plans``. ``items_of`` gives their items; ``events`` (a dict shared by the calendars of one
+    build) keeps each event's text, which the site calendar and the plan's own calendar both carry."""
     host = urlparse(site_url).netloc or "thidua.invalid"
     stamp = f"{build_date:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if name:
         lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    parts = [_folded(lines)]
     for plan in sorted(plans, key=lambda p: p.id):
-        for item in (items_of[plan.id] if items_of is not None else plan_items(plan)):
-            lines += _event(item, plan, stamp, host, site_url)
-    lines.append("END:VCALENDAR")
-    return "".join(piece + "\r\n" for line in lines for piece in fold_line(line)).encode("utf-8")
+        for number, item in enumerate(items_of[plan.id] if items_of is not None else plan_items(plan)):
+            key = (plan.id, number, stamp, host, site_url)
+            text = events.get(key) if events is not None else None
+            if text is None:
+                text = _folded(_event(item, plan, stamp, host, site_url))
+                if events is not None:
+                    events[key] = text
+            parts.append(text)
+    parts.append(_folded(["END:VCALENDAR"]))
+    return "".join(parts).encode("utf-8")
 
 
 def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]:
     """(path, bytes) of the site's calendar and one calendar per plan that has a dated item."""
     plans = list(catalog.plans.values())
-    items = items_by_plan(catalog)
+    items, events = items_by_plan(catalog), {}
     out = [(SITE_ICS, calendar_text(plans, catalog.build_date, site_url, "Cổng thông tin thi đua: dòng thời gian",
-                                    items))]
+                                    items, events))]
     for plan in sorted(plans, key=lambda p: p.id):
         if items[plan.id]:
             out.append((plan_ics_path(plan.id),
-                        calendar_text([plan], catalog.build_date, site_url, plan_label(plan), items)))
+                        calendar_text([plan], catalog.build_date, site_url, plan_label(plan), items, events)))
     return out
