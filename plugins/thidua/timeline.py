@@ -232,10 +232,17 @@ def layout(plans: list[Plan], items_of: dict[str, list[TimelineItem]], build_dat
         years = sorted({y for i in all_items for y in range(i.first_day.year, i.last_day.year + 1)})
     blocks = []
     order = {p.id: n for n, p in enumerate(plans)}
+    # The plans with an item in each year, in the given order: a plan is looked at only in the years it spans.
+    plans_in_year: dict[int, list[Plan]] = {year: [] for year in years}
+    for plan in plans:
+        spanned = {y for i in items_of.get(plan.id, ()) for y in range(i.first_day.year, i.last_day.year + 1)}
+        for year in sorted(spanned):
+            if year in plans_in_year:
+                plans_in_year[year].append(plan)
     for year in years:
         first, _, days = _year_span(year)
         rows, entries = [], []
-        for plan in plans:
+        for plan in plans_in_year[year]:
             row = Row(plan, plan_label(plan))
             for item in items_of.get(plan.id, ()):
                 placed = _place(item, year, MIN_BAR if item.is_window else MIN_MARK)
@@ -272,9 +279,10 @@ def build_timeline(plans: list[Plan], build_date: dt.date, years: list[int] | No
     if items_of is None:
         items_of = {p.id: plan_items(p) for p in plans}
     blocks = layout(plans, items_of, build_date, years)
-    shown = {p.item for b in blocks for p in b.entries}
-    drawn_plans = [p for p in plans if any(i in shown for i in items_of[p.id])]
-    return Timeline(blocks, drawn_plans, build_date, [i for p in drawn_plans for i in items_of[p.id] if i in shown])
+    shown = {id(p.item) for b in blocks for p in b.entries}  # by identity: hashing an item hashes all its dates
+    drawn_plans = [p for p in plans if any(id(i) in shown for i in items_of[p.id])]
+    return Timeline(blocks, drawn_plans, build_date,
+                    [i for p in drawn_plans for i in items_of[p.id] if id(i) in shown])
 
 
 def _oldest_first(plans: list[Plan], items_of: dict[str, list[TimelineItem]]) -> list[Plan]:
