@@ -63,7 +63,7 @@ class Fragments:
     def _linker(page):
         """path relative to the site root -> the escaped link from ``page``, as ``| url`` writes it."""
         cache: dict[str, str] = {}
-        here = _page_parts(page.url)
+        here = _page_parts(page.url) if page is not None else None
 
         def href(path: str) -> str:
             try:
