@@ -72,3 +72,16 @@ def test_pager_and_filters_mark_the_current_choice(view):
     choices = [("a", "Tỉnh <A>", "dong-thoi-gian/dia-phuong/a/"), ("b", "Xã B", "dong-thoi-gian/dia-phuong/b/")]
     html = str(view.fragments.filter_links(choices, "b", page("dong-thoi-gian/dia-phuong/b/")))
     assert html == '<a href="../a/">Tỉnh &lt;A&gt;</a> · <strong aria-current="page">Xã B</strong>'
+
+
+def test_filter_links_reused_across_a_folder_are_those_of_each_page(view):
+    """Links printed once per folder must equal the links computed from each page, even for paths below a page."""
+    choices = [("a", "A", "loc/a/"), ("b", "B", "loc/b/"), ("c", "C", "loc/c/"), ("ab", "A/B", "loc/a/b/"),
+               ("top", "Top", "loc/"), ("other", "Other", "khac/a/"), ("file", "File", "loc/b/lich.ics")]
+    for url in ["loc/a/", "loc/b/", "loc/c/", "loc/x/", "loc/a/", "khac/a/", "loc/"]:
+        for current in ["", "a", "b", "file"]:
+            html = str(view.fragments.filter_links(choices, current, page(url)))
+            expected = " · ".join(
+                f'<strong aria-current="page">{label}</strong>' if key == current
+                else f'<a href="{normalize_url(path, page=page(url))}">{label}</a>' for key, label, path in choices)
+            assert html == expected, (url, current)

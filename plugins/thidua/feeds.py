@@ -242,30 +242,34 @@ def feed_outputs(catalog: Catalog, site_url: str, site_name: str) -> list[tuple[
 def feed_paths(catalog: Catalog, entry=None) -> list[dict]:
     """The feeds a page announces with <link rel="alternate">: its own (place, movement), then the site's.
 
-    Paths are relative to the site root; templates pass them through ``| url``. Every page asks, so the answer
-    is kept on the catalog: the site's own links were otherwise a pass over every entry on each of N pages.
+    Paths are relative to the site root; templates pass them through ``| url``. Every page asks, so the answers
+    are kept on the catalog: the site's links were otherwise a pass over every entry on each of N pages.
     """
-    key = ("feed-paths", entry.kind, entry.id) if entry is not None else ("feed-paths",)
-    return catalog.memo(key, lambda: _feed_paths(catalog, entry))
+    site = catalog.memo(("feed-paths",), lambda: _site_feed_paths(catalog))
+    if entry is None or entry.kind not in (KIND_PLACE, KIND_MOVEMENT):
+        return site
+    return catalog.memo(("feed-paths", entry.kind, entry.id), lambda: _own_feed_paths(catalog, entry) + site)
 
 
-def _feed_paths(catalog: Catalog, entry) -> list[dict]:
-    links = []
-    if entry is not None and entry.kind in (KIND_PLACE, KIND_MOVEMENT):
-        if entry.kind == KIND_PLACE:
-            entries = [*catalog.plans_in(entry.id), *catalog.exemplars_in(entry.id)]
-            name = catalog.places.label(entry.id)
-        else:
-            entries = [*catalog.plans_of_movement(entry.id), *catalog.exemplars_of_movement(entry.id)]
-            name = f"phong trào “{entry.name}”"
-        if any(feed_date(e) for e in entries):
-            stem = _stem(entry.kind, entry.id)
-            links += [{"type": ATOM_TYPE, "title": f"Tin mới: {name} (Atom)", "path": stem + ".atom.xml"},
-                      {"type": RSS_TYPE, "title": f"Tin mới: {name} (RSS)", "path": stem + ".rss.xml"}]
-    if any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values()]):
-        links += [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": f"{FEED_STEM}.atom.xml"},
-                  {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": f"{FEED_STEM}.rss.xml"}]
-    return links
+def _own_feed_paths(catalog: Catalog, entry) -> list[dict]:
+    if entry.kind == KIND_PLACE:
+        entries = [*catalog.plans_in(entry.id), *catalog.exemplars_in(entry.id)]
+        name = catalog.places.label(entry.id)
+    else:
+        entries = [*catalog.plans_of_movement(entry.id), *catalog.exemplars_of_movement(entry.id)]
+        name = f"phong trào “{entry.name}”"
+    if not any(feed_date(e) for e in entries):
+        return []
+    stem = _stem(entry.kind, entry.id)
+    return [{"type": ATOM_TYPE, "title": f"Tin mới: {name} (Atom)", "path": stem + ".atom.xml"},
+            {"type": RSS_TYPE, "title": f"Tin mới: {name} (RSS)", "path": stem + ".rss.xml"}]
+
+
+def _site_feed_paths(catalog: Catalog) -> list[dict]:
+    if not any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values()]):
+        return []
+    return [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": f"{FEED_STEM}.atom.xml"},
+            {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": f"{FEED_STEM}.rss.xml"}]
 
 
 def feed_links(catalog: Catalog, site_url: str, entry=None) -> list[dict]:

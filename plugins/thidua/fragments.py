@@ -53,11 +53,23 @@ def relative_url(path: str, page, here: list[str] | None = None) -> str:
     return link + "/" if path.endswith("/") else link
 
 
+_ANY = object()  # a path relative_url leaves to MkDocs: its link may depend on the whole page address
+
+
+def _part_at(path: str, depth: int):
+    """The folder name of a link path at ``depth`` (None if it is shorter), _ANY if the path is not plain."""
+    if not _PLAIN_PATH.fullmatch(path):
+        return _ANY
+    parts = path.rstrip("/").split("/")
+    return parts[depth] if len(parts) > depth else None
+
+
 class Fragments:
     """``thidua.fragments``: markup for lists and timelines; ``page`` is the page being rendered."""
 
     def __init__(self, view) -> None:
         self.view = view
+        self._filters: dict[tuple, tuple] = {}  # (id(choices), page's folder) -> (choices, page name, links, parts)
 
     @staticmethod
     def _linker(page):
@@ -104,10 +116,39 @@ class Fragments:
 
     def filter_links(self, choices, current: str, page) -> Markup:
         """The locality filter of the timeline and task pages: every (id, label, path) as a link, `current` in
-        bold. One such page per locality lists every locality, so this is printed as often as localities squared."""
-        href = self._linker(page)
-        return Markup(" · ".join(f'<strong aria-current="page">{_e(label)}</strong>' if key == current
-                                 else f'<a href="{href(path)}">{_e(label)}</a>' for key, label, path in choices))
+        bold. There is one such page per locality, each listing every locality: the links are the same from every
+        page of a folder (/dong-thoi-gian/dia-phuong/*/), so they are printed once per folder and reused."""
+        links = self._filter_anchors(choices, page)
+        if current:
+            for n, (key, label, _path) in enumerate(choices):
+                if key == current:
+                    links = [*links[:n], f'<strong aria-current="page">{_e(label)}</strong>', *links[n + 1:]]
+                    break
+        return Markup(" · ".join(links))
+
+    def _filter_anchors(self, choices, page) -> list[str]:
+        here = _page_parts(page.url) if page is not None else []
+        if not here or any(part in (".", "..") for part in here):
+            href = self._linker(page)
+            return [f'<a href="{href(path)}">{_e(label)}</a>' for _key, label, path in choices]
+        # From folder/<last>/ a link depends on <last> only where the path's part at that depth could equal it:
+        # a link computed from one page of the folder holds for another unless that part is either page's name.
+        depth, last = len(here) - 1, here[-1]
+        key = (id(choices), tuple(here[:-1]))
+        cached = self._filters.get(key)
+        if cached is None or cached[0] is not choices:
+            href = self._linker(page)
+            anchors = [f'<a href="{href(path)}">{_e(label)}</a>' for _key, label, path in choices]
+            parts = [_part_at(path, depth) for _key, _label, path in choices]
+            cached = self._filters[key] = (choices, last, anchors, parts)
+        _, computed_from, anchors, parts = cached
+        if last != computed_from:
+            stale = [n for n, part in enumerate(parts) if part is _ANY or part in (last, computed_from)]
+            if stale:
+                href, anchors = self._linker(page), list(anchors)
+                for n in stale:
+                    anchors[n] = f'<a href="{href(choices[n][2])}">{_e(choices[n][1])}</a>'
+        return anchors
 
     def pager(self, urls: list[str], current: int, page) -> Markup:
         """The page numbers of a paginated list, `current` (from 1) unlinked. Every page of a list links every
