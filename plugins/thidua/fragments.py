@@ -70,6 +70,7 @@ class Fragments:
     def __init__(self, view) -> None:
         self.view = view
         self._filters: dict[tuple, tuple] = {}  # (id(choices), page's folder) -> (choices, page name, links, parts)
+        self._items: dict[int, tuple] = {}  # id(timeline item) -> (item, its escaped words …)
 
     @staticmethod
     def _linker(page):
@@ -217,20 +218,34 @@ class Fragments:
         return Markup("".join(out))
 
     # ----- timelines ------------------------------------------------------------------------------
+    def _item_text(self, item) -> tuple[str, ...]:
+        """An item's escaped words, the same on every timeline it is drawn in (its plan's, places', movements',
+        years'): computed once. Items live as long as the build's catalog, so identity is a safe key."""
+        cached = self._items.get(id(item))
+        if cached is None or cached[0] is not item:
+            title = f"Độ chính xác: {_e(self.view.precision_labels[item.precision])}"
+            if item.original:
+                title += f"; nguyên văn: “{_e(item.original)}”"
+            datetime = "" if item.is_window else f' datetime="{_e(item.start_value.iso())}"'
+            cached = self._items[id(item)] = (item, _e(item.kind), _e(item.kind_label), _e(item.when), _e(item.text),
+                                              _e(item.precision), datetime, title)
+        return cached[1:]
+
     def timeline_years(self, timeline, page) -> Markup:
-        """Each year of a timeline: the chart of positioned links, then its table (partials/timeline.html)."""
+        """Each year of a timeline: the chart of positioned links, then its table (partials/timeline.html).
+        Numbers (positions, row numbers, years) are printed as Jinja prints them, str(); text is escaped."""
         href = self._linker(page)
         view = self.view
         single = timeline.single_plan
         today_title = _e(f"Ngày {timeline.build_date.strftime('%d/%m/%Y')}")
         out = []
         for block in timeline.years:
-            year = _e(block.year)
-            axis = "".join(f'<span style="left:{_e(left)}%;width:{_e(width)}%">{_e(month)}</span>'
+            year = block.year
+            axis = "".join(f'<span style="left:{left}%;width:{width}%">{month}</span>'
                            for month, left, width in block.months)
-            grid = "".join(f'<span class="td-tl-grid" style="left:{_e(left)}%" aria-hidden="true"></span>'
+            grid = "".join(f'<span class="td-tl-grid" style="left:{left}%" aria-hidden="true"></span>'
                            for month, left, width in block.months if month > 1)
-            today = (f'<span class="td-tl-today" style="left:{_e(block.today)}%" title="{today_title}" '
+            today = (f'<span class="td-tl-today" style="left:{block.today}%" title="{today_title}" '
                      f'aria-hidden="true"></span>' if block.today is not None else "")
             out.append(f'\n  <section class="td-tl-year" aria-labelledby="tl-nam-{year}">\n'
                        f'    <h3 id="tl-nam-{year}">Năm {year}</h3>\n'
@@ -244,26 +259,25 @@ class Fragments:
                 bars = []
                 for p in row.bars:
                     item = p.item
+                    kind, kind_label, when, text, _precision, _datetime, _title = self._item_text(item)
                     classes = "td-tl-bar" + (" td-tl-open-start" if item.open_start else "") + (
                         " td-tl-open-end" if item.open_end else "") + (" td-tl-cut-before" if p.cut_before else "") + (
                         " td-tl-cut-after" if p.cut_after else "")
-                    kind_label, when = _e(item.kind_label), _e(item.when)
-                    bars.append(f'<a class="{classes}" href="{link}" data-plan="{plan_id}" data-kind="{_e(item.kind)}" '
-                                f'style="left:{_e(p.left)}%;width:{_e(p.width)}%;top:{_e(p.top)}em" '
+                    bars.append(f'<a class="{classes}" href="{link}" data-plan="{plan_id}" data-kind="{kind}" '
+                                f'style="left:{p.left}%;width:{p.width}%;top:{p.top}em" '
                                 f'title="{kind_label}: {when} — {label}" '
-                                f'aria-label="{_e(p.number)}. {kind_label} {when}: {label}">{_e(item.text)} · {when}</a>')
+                                f'aria-label="{p.number}. {kind_label} {when}: {label}">{text} · {when}</a>')
                 marks = []
                 for p in row.marks:
-                    item = p.item
-                    kind, kind_label, when, text = _e(item.kind), _e(item.kind_label), _e(item.when), _e(item.text)
-                    marks.append(f'<a class="td-tl-mark td-tl-{kind} td-precision-{_e(item.precision)}" href="{link}" '
+                    kind, kind_label, when, text, precision, _datetime, _title = self._item_text(p.item)
+                    marks.append(f'<a class="td-tl-mark td-tl-{kind} td-precision-{precision}" href="{link}" '
                                  f'data-plan="{plan_id}" data-kind="{kind}" '
-                                 f'style="left:{_e(p.left)}%;width:{_e(p.width)}%;top:{_e(p.top)}em" '
+                                 f'style="left:{p.left}%;width:{p.width}%;top:{p.top}em" '
                                  f'title="{kind_label} {when}: {text}" '
-                                 f'aria-label="{_e(p.number)}. {kind_label} {when}: {text}">{_e(p.number)}</a>')
+                                 f'aria-label="{p.number}. {kind_label} {when}: {text}">{p.number}</a>')
                 row_label = "" if single else f'<a class="td-tl-label" href="{link}">{label}</a>'
                 out.append(f'\n      <div class="td-tl-row">\n        {row_label}\n'
-                           f'        <div class="td-tl-track" style="height:{_e(row.height)}em">\n'
+                           f'        <div class="td-tl-track" style="height:{row.height}em">\n'
                            f'          {grid}\n          {"".join(bars)}\n          {"".join(marks)}\n'
                            f'          {today}\n        </div>\n      </div>\n      ')
             plan_column = "" if single else '<th scope="col">Kế hoạch</th>'
@@ -273,13 +287,7 @@ class Fragments:
                        f'<th scope="col">Nội dung</th>{plan_column}</tr></thead>\n      <tbody>\n      ')
             for p in block.entries:
                 item = p.item
-                precision = _e(item.precision)
-                when = ""
-                if not item.is_window:
-                    when = f' datetime="{_e(item.start_value.iso())}"'
-                title = f"Độ chính xác: {_e(view.precision_labels[item.precision])}"
-                if item.original:
-                    title += f"; nguyên văn: “{_e(item.original)}”"
+                kind, kind_label, when, text, precision, datetime, title = self._item_text(item)
                 notes = ((' <span class="td-original">(văn bản không ghi ngày bắt đầu)</span>' if item.open_start else "")
                          + (' <span class="td-original">(từ năm trước)</span>' if p.cut_before else "")
                          + (' <span class="td-original">(sang năm sau)</span>' if p.cut_after else ""))
@@ -289,8 +297,8 @@ class Fragments:
                     number = plan.number.normalized if plan.number.raw.strip(" /") else plan.issuer
                     plan_cell = (f'<td><a class="td-number" href="{href(entry_url("plan", plan.id))}">'
                                  f'{_e(number)}</a></td>')
-                out.append(f'\n        <tr data-kind="{_e(item.kind)}" data-precision="{precision}"><td>{_e(p.number)}</td>'
-                           f'<td><time class="td-date td-precision-{precision}"{when} title="{title}">{_e(item.when)}'
-                           f'</time>{notes}</td><td>{_e(item.kind_label)}</td><td>{_e(item.text)}</td>{plan_cell}</tr>\n      ')
+                out.append(f'\n        <tr data-kind="{kind}" data-precision="{precision}"><td>{p.number}</td>'
+                           f'<td><time class="td-date td-precision-{precision}"{datetime} title="{title}">{when}'
+                           f'</time>{notes}</td><td>{kind_label}</td><td>{text}</td>{plan_cell}</tr>\n      ')
             out.append("\n      </tbody>\n    </table>\n  </section>\n  ")
         return Markup("".join(out))
