@@ -6,6 +6,7 @@ Pure functions of the model; nothing here reads files or knows about MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -26,6 +27,23 @@ def _newest_first(items: list) -> list:
     return sorted(items, key=lambda e: (e.date.sort_key(), e.id), reverse=True)
 
 
+def _cached(method):
+    """Memoise a query on the catalog: it is built once per build and never changes, while the same query is asked
+    by several pages and outputs (a place page, its feed, its timeline, its task list). Callers must not mutate
+    the list they get back."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        key = (name, args, tuple(sorted(kwargs.items())))
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = method(self, *args, **kwargs)
+            return value
+    return wrapper
+
+
 @dataclass
 class Catalog:
     plans: dict[str, Plan]
@@ -42,14 +60,26 @@ class Catalog:
     movement_children: dict[str, list[Movement]] = field(default_factory=dict)
     movements_by_place: dict[str, list[Movement]] = field(default_factory=dict)
     place_ids: list[str] = field(default_factory=list)
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key, compute):
+        """``compute()`` once per build: for data other modules derive from the catalog (timeline items …)."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = compute()
+            return value
 
     # ----- lists in display order -------------------------------------------------------------
+    @_cached
     def plans_newest(self) -> list[Plan]:
         return _newest_first(list(self.plans.values()))
 
+    @_cached
     def exemplars_newest(self) -> list[Exemplar]:
         return _newest_first(list(self.exemplars.values()))
 
+    @_cached
     def movements_sorted(self) -> list[Movement]:
         order = {"quoc-gia": 0, "tinh": 1, "khoi": 2, "nganh": 3, "huyen": 4, "xa": 5, "co-so": 6}
         return sorted(self.movements.values(), key=lambda m: (order.get(m.level, 9), m.name))
@@ -58,26 +88,32 @@ class Catalog:
     def place(self, place_id: str) -> Place | None:
         return self.places.get(place_id)
 
+    @_cached
     def descendants(self, place_id: str) -> list[str]:
         return self.places.descendants(place_id)
 
+    @_cached
     def plans_in(self, place_id: str) -> list[Plan]:
         """Plans issued in the place or in any unit below it, newest first."""
         ids = [place_id, *self.descendants(place_id)]
         return _newest_first([p for i in ids for p in self.plans_by_place.get(i, ())])
 
+    @_cached
     def exemplars_in(self, place_id: str) -> list[Exemplar]:
         ids = [place_id, *self.descendants(place_id)]
         return _newest_first([e for i in ids for e in self.exemplars_by_place.get(i, ())])
 
+    @_cached
     def plans_from_former(self, place_id: str) -> list[Plan]:
         """Plans of the former units this place continues (current Quảng Trị: former Quảng Bình, Quảng Trị)."""
         return _newest_first([p for i in self.places.rollup_former(place_id) for p in self.plans_by_place.get(i, ())])
 
+    @_cached
     def exemplars_from_former(self, place_id: str) -> list[Exemplar]:
         return _newest_first([e for i in self.places.rollup_former(place_id)
                               for e in self.exemplars_by_place.get(i, ())])
 
+    @_cached
     def movements_in(self, place_id: str) -> list[tuple[Movement, int]]:
         """Movements active in a place (cited by its plans or exemplars, before or after the merger), with the
         number of those entries citing each, most cited first."""
@@ -92,6 +128,7 @@ class Catalog:
                                                                                            self.movements[kv[0]].name))]
 
     # ----- movements ---------------------------------------------------------------------------
+    @_cached
     def movement_family(self, movement_id: str) -> list[str]:
         """The movement and all its local variants, at any depth."""
         out, stack = [movement_id], [movement_id]
@@ -101,16 +138,19 @@ class Catalog:
                 stack.append(child.id)
         return out
 
+    @_cached
     def plans_of_movement(self, movement_id: str, *, with_variants: bool = True) -> list[Plan]:
         ids = self.movement_family(movement_id) if with_variants else [movement_id]
         seen = {p.id: p for i in ids for p in self.plans_by_movement.get(i, ())}
         return _newest_first(list(seen.values()))
 
+    @_cached
     def exemplars_of_movement(self, movement_id: str, *, with_variants: bool = True) -> list[Exemplar]:
         ids = self.movement_family(movement_id) if with_variants else [movement_id]
         seen = {e.id: e for i in ids for e in self.exemplars_by_movement.get(i, ())}
         return _newest_first(list(seen.values()))
 
+    @_cached
     def movement_localities(self, movement_id: str) -> list[tuple[str, list[Plan]]]:
         """(place id, plans) for every locality that launched or continued the movement or a local variant."""
         grouped: dict[str, list[Plan]] = defaultdict(list)
@@ -118,6 +158,7 @@ class Catalog:
             grouped[plan.place_id].append(plan)
         return sorted(grouped.items(), key=lambda kv: self.places.label(kv[0]))
 
+    @_cached
     def related_movements(self, movement_id: str) -> list[tuple[Movement, int]]:
         """Movements cited together with this one (or its variants) in the same plans, with how many plans."""
         family = set(self.movement_family(movement_id))
@@ -129,6 +170,7 @@ class Catalog:
         return [(self.movements[m], n) for m, n in sorted(counts.items(), key=lambda kv: (-kv[1],
                                                                                            self.movements[kv[0]].name))]
 
+    @_cached
     def movement_ancestors(self, movement_id: str) -> list[Movement]:
         chain, current = [], self.movements.get(movement_id)
         while current and current.parent_id in self.movements and len(chain) < 20:

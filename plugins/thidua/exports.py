@@ -78,11 +78,11 @@ class Dataset:
         return [name for column in self.columns for name in column.field_names()]
 
     def records(self) -> list[dict]:
-        out = []
-        for row in self.rows:
-            values = [v for column in self.columns for v in column.values(row)]
-            out.append(dict(zip(self.field_names(), values)))
-        return out
+        names = self.field_names()
+        return [dict(zip(names, self.values(row))) for row in self.rows]
+
+    def values(self, row) -> list:
+        return [v for column in self.columns for v in column.values(row)]
 
     def fields_doc(self) -> list[dict]:
         """Every field with its description, dates expanded into their three fields."""
@@ -303,7 +303,7 @@ def to_csv(header: list[str], rows: Iterable[list]) -> bytes:
 
 
 def _dataset_csv(dataset: Dataset) -> bytes:
-    return to_csv(dataset.field_names(), ([r[k] for k in dataset.field_names()] for r in dataset.records()))
+    return to_csv(dataset.field_names(), (dataset.values(row) for row in dataset.rows))
 
 
 def open_data_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, str | bytes]]:

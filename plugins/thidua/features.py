@@ -8,8 +8,10 @@ Add a feature by appending its producer here; order is the order of the lists.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from .catalog import Catalog
 from .exports import open_data_outputs, open_data_pages
@@ -22,7 +24,7 @@ from .search import search_outputs, search_pages
 from .tasks import task_pages
 from .timeline import timeline_pages
 
-__all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS"]
+__all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS", "produce"]
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,29 @@ OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
     lambda ctx: [Output(path, content) for path, content in search_outputs(ctx.catalog)],
     lambda ctx: [Output(path, content) for path, content in photo_outputs(ctx.catalog, ctx.project_root)],
 ]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the producers run, back to its previous state after.
+
+    They allocate millions of small objects that all stay alive until they are done (indexes, records, feed
+    trees), and each full collection walks every one of them again, finding nothing to free: at N=10000 the
+    collector took 12 s of a 58 s build, all of it here. What becomes garbage is freed by reference counting
+    as usual; cycles, if any, are collected after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def produce(context: BuildContext) -> tuple[list[PageSpec], list[Output]]:
+    """Every generated page and every other output file of the build."""
+    with _collector_paused():
+        specs = [spec for producer in PAGE_PRODUCERS for spec in producer(context)]
+        outputs = [output for producer in OUTPUT_PRODUCERS for output in producer(context)]
+    return specs, outputs

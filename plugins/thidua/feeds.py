@@ -140,7 +140,63 @@ def _serialise(root: ET.Element) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def atom(feed: Feed, catalog: Catalog, site_url: str, site_name: str) -> str:
+def _with_items(root: ET.Element, parent: ET.Element, items: list[str], level: int) -> str:
+    """``root`` serialised with ``items`` (elements already serialised as indented at ``level``) appended to
+    ``parent``: the same text as adding them to the tree, then indenting and serialising it whole."""
+    head = _serialise(root)
+    closing = f"\n{' ' * (level - 1)}</{parent.tag}>" + ("" if parent is root else f"\n</{root.tag}>") + "\n"
+    if not head.endswith(closing):
+        raise ValueError(f"unexpected end of feed: {head[-80:]!r}")
+    indent = "\n" + " " * level
+    return head[: -len(closing)] + indent + indent.join(items) + closing
+
+
+def _item(build, level: int) -> str:
+    """An entry of a feed serialised on its own, indented as it is at ``level`` inside the feed."""
+    element = build()
+    ET.indent(element, space=" ", level=level)
+    return ET.tostring(element, encoding="unicode")
+
+
+def _cached_item(cache: dict | None, key: tuple, build, level: int) -> str:
+    """An entry reads the same in every feed it is in (the site's, its places', its movements'): built once."""
+    if cache is None:
+        return _item(build, level)
+    if key not in cache:
+        cache[key] = _item(build, level)
+    return cache[key]
+
+
+def _atom_entry(entry, catalog: Catalog, site_url: str) -> ET.Element:
+    url = absolute(site_url, entry_url(entry.kind, entry.id))
+    stamp = _stamp(feed_date(entry)).isoformat()
+    item = ET.Element("entry")
+    _sub(item, "id", url)
+    _sub(item, "title", _title(entry))
+    _sub(item, "link", rel="alternate", type="text/html", href=url)
+    _sub(item, "published", stamp)
+    _sub(item, "updated", stamp)
+    _sub(item, "summary", _summary(entry, catalog), type="text")
+    for term, label in _categories(entry, catalog):
+        _sub(item, "category", term=term, label=_clean(label), scheme=absolute(site_url, URLS[KIND_MOVEMENT] + "/"))
+    return item
+
+
+def _rss_item(entry, catalog: Catalog, site_url: str) -> ET.Element:
+    url = absolute(site_url, entry_url(entry.kind, entry.id))
+    item = ET.Element("item")
+    _sub(item, "title", _title(entry))
+    _sub(item, "link", url)
+    _sub(item, "guid", url, isPermaLink="true")
+    _sub(item, "pubDate", format_datetime(_stamp(feed_date(entry))))
+    _sub(item, "description", _summary(entry, catalog))
+    for _term, label in _categories(entry, catalog):
+        _sub(item, "category", label)
+    return item
+
+
+def atom(feed: Feed, catalog: Catalog, site_url: str, site_name: str, cache: dict | None = None) -> str:
+    """The Atom document of ``feed``; ``cache`` (a dict shared by the feeds of one build) keeps entries serialised."""
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "vi"})
     _sub(root, "id", absolute(site_url, feed.atom_path))
     _sub(root, "title", feed.title)
@@ -151,23 +207,13 @@ def atom(feed: Feed, catalog: Catalog, site_url: str, site_name: str) -> str:
     author = _sub(root, "author")
     _sub(author, "name", site_name)
     _sub(author, "uri", absolute(site_url, ""))
-    for entry in feed.entries:
-        url = absolute(site_url, entry_url(entry.kind, entry.id))
-        stamp = _stamp(feed_date(entry)).isoformat()
-        item = _sub(root, "entry")
-        _sub(item, "id", url)
-        _sub(item, "title", _title(entry))
-        _sub(item, "link", rel="alternate", type="text/html", href=url)
-        _sub(item, "published", stamp)
-        _sub(item, "updated", stamp)
-        _sub(item, "summary", _summary(entry, catalog), type="text")
-        for term, label in _categories(entry, catalog):
-            _sub(item, "category", term=term, label=_clean(label),
-                 scheme=absolute(site_url, URLS[KIND_MOVEMENT] + "/"))
-    return _serialise(root)
+    items = [_cached_item(cache, ("atom", e.kind, e.id), lambda e=e: _atom_entry(e, catalog, site_url), 1)
+             for e in feed.entries]
+    return _with_items(root, root, items, 1)
 
 
-def rss(feed: Feed, catalog: Catalog, site_url: str) -> str:
+def rss(feed: Feed, catalog: Catalog, site_url: str, cache: dict | None = None) -> str:
+    """The RSS 2.0 document of ``feed``; ``cache`` as for :func:`atom`."""
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS})
     channel = _sub(root, "channel")
     _sub(channel, "title", feed.title)
@@ -176,27 +222,19 @@ def rss(feed: Feed, catalog: Catalog, site_url: str) -> str:
     _sub(channel, "language", "vi")
     _sub(channel, "lastBuildDate", format_datetime(_stamp(feed_date(feed.entries[0]))))
     _sub(channel, "atom:link", rel="self", type=RSS_TYPE, href=absolute(site_url, feed.rss_path))
-    for entry in feed.entries:
-        url = absolute(site_url, entry_url(entry.kind, entry.id))
-        item = _sub(channel, "item")
-        _sub(item, "title", _title(entry))
-        _sub(item, "link", url)
-        _sub(item, "guid", url, isPermaLink="true")
-        _sub(item, "pubDate", format_datetime(_stamp(feed_date(entry))))
-        _sub(item, "description", _summary(entry, catalog))
-        for _term, label in _categories(entry, catalog):
-            _sub(item, "category", label)
-    return _serialise(root)
+    items = [_cached_item(cache, ("rss", e.kind, e.id), lambda e=e: _rss_item(e, catalog, site_url), 2)
+             for e in feed.entries]
+    return _with_items(root, channel, items, 2)
 
 
 def feed_outputs(catalog: Catalog, site_url: str, site_name: str) -> list[tuple[str, str]]:
     """(path, content) of every feed; none when mkdocs.yml has no site_url (a feed needs absolute links)."""
     if not site_url:
         return []
-    out = []
+    out, cache = [], {}
     for feed in feeds(catalog, site_name):
-        out.append((feed.atom_path, atom(feed, catalog, site_url, site_name)))
-        out.append((feed.rss_path, rss(feed, catalog, site_url)))
+        out.append((feed.atom_path, atom(feed, catalog, site_url, site_name, cache)))
+        out.append((feed.rss_path, rss(feed, catalog, site_url, cache)))
     return out
 
 
@@ -204,24 +242,34 @@ def feed_outputs(catalog: Catalog, site_url: str, site_name: str) -> list[tuple[
 def feed_paths(catalog: Catalog, entry=None) -> list[dict]:
     """The feeds a page announces with <link rel="alternate">: its own (place, movement), then the site's.
 
-    Paths are relative to the site root; templates pass them through ``| url``.
+    Paths are relative to the site root; templates pass them through ``| url``. Every page asks, so the answers
+    are kept on the catalog: the site's links were otherwise a pass over every entry on each of N pages.
     """
-    links = []
-    if entry is not None and entry.kind in (KIND_PLACE, KIND_MOVEMENT):
-        if entry.kind == KIND_PLACE:
-            entries = [*catalog.plans_in(entry.id), *catalog.exemplars_in(entry.id)]
-            name = catalog.places.label(entry.id)
-        else:
-            entries = [*catalog.plans_of_movement(entry.id), *catalog.exemplars_of_movement(entry.id)]
-            name = f"phong trào “{entry.name}”"
-        if any(feed_date(e) for e in entries):
-            stem = _stem(entry.kind, entry.id)
-            links += [{"type": ATOM_TYPE, "title": f"Tin mới: {name} (Atom)", "path": stem + ".atom.xml"},
-                      {"type": RSS_TYPE, "title": f"Tin mới: {name} (RSS)", "path": stem + ".rss.xml"}]
-    if any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values()]):
-        links += [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": f"{FEED_STEM}.atom.xml"},
-                  {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": f"{FEED_STEM}.rss.xml"}]
-    return links
+    site = catalog.memo(("feed-paths",), lambda: _site_feed_paths(catalog))
+    if entry is None or entry.kind not in (KIND_PLACE, KIND_MOVEMENT):
+        return site
+    return catalog.memo(("feed-paths", entry.kind, entry.id), lambda: _own_feed_paths(catalog, entry) + site)
+
+
+def _own_feed_paths(catalog: Catalog, entry) -> list[dict]:
+    if entry.kind == KIND_PLACE:
+        entries = [*catalog.plans_in(entry.id), *catalog.exemplars_in(entry.id)]
+        name = catalog.places.label(entry.id)
+    else:
+        entries = [*catalog.plans_of_movement(entry.id), *catalog.exemplars_of_movement(entry.id)]
+        name = f"phong trào “{entry.name}”"
+    if not any(feed_date(e) for e in entries):
+        return []
+    stem = _stem(entry.kind, entry.id)
+    return [{"type": ATOM_TYPE, "title": f"Tin mới: {name} (Atom)", "path": stem + ".atom.xml"},
+            {"type": RSS_TYPE, "title": f"Tin mới: {name} (RSS)", "path": stem + ".rss.xml"}]
+
+
+def _site_feed_paths(catalog: Catalog) -> list[dict]:
+    if not any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values()]):
+        return []
+    return [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": f"{FEED_STEM}.atom.xml"},
+            {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": f"{FEED_STEM}.rss.xml"}]
 
 
 def feed_links(catalog: Catalog, site_url: str, entry=None) -> list[dict]:

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 from .catalog import Catalog, entry_url
 from .dates import PRECISION_LABELS, Precision
 from .model import Plan
-from .timeline import SITE_ICS, TimelineItem, plan_ics_path, plan_items, plan_label
+from .timeline import SITE_ICS, TimelineItem, items_by_plan, plan_ics_path, plan_items, plan_label
 
 __all__ = ["calendar_outputs", "calendar_text", "fold_line", "escape_text"]
 
@@ -31,16 +31,18 @@ def escape_text(value: str) -> str:
 
 def fold_line(line: str) -> list[str]:
     """Split a content line into pieces of at most 75 octets; every piece after the first starts with a space."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > LIMIT:
-            pieces.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    pieces.append(current)
-    return pieces
+    if len(line) * 4 <= LIMIT:  # at most 4 octets a character: short enough without encoding it
+        return [line]
+    data = line.encode("utf-8")
+    pieces, start, limit = [], 0, LIMIT
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before the character it belongs to
+            end -= 1
+        pieces.append(data[start:end].decode("utf-8"))
+        start, limit = end, LIMIT - 1  # later pieces start with a space
+    pieces.append(data[start:].decode("utf-8"))
+    return pieces[:1] + [" " + piece for piece in pieces[1:]]
 
 
 def _uid(item: TimelineItem, host: str) -> str:
@@ -93,25 +95,41 @@ def _event(item: TimelineItem, plan: Plan, stamp: str, host: str, site_url: str)
     return lines
 
 
-def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", name: str = "") -> bytes:
+def _folded(lines: list[str]) -> str:
+    return "".join(piece + "\r\n" for line in lines for piece in fold_line(line))
+
+
+def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", name: str = "",
+                  items_of: dict[str, list[TimelineItem]] | None = None, events: dict | None = None) -> bytes:
+    """The calendar of ``plans``. ``items_of`` gives their items; ``events`` (a dict shared by the calendars of one
+    build) keeps each event's text, which the site calendar and the plan's own calendar both carry."""
     host = urlparse(site_url).netloc or "thidua.invalid"
     stamp = f"{build_date:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if name:
         lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    parts = [_folded(lines)]
     for plan in sorted(plans, key=lambda p: p.id):
-        for item in plan_items(plan):
-            lines += _event(item, plan, stamp, host, site_url)
-    lines.append("END:VCALENDAR")
-    return "".join(piece + "\r\n" for line in lines for piece in fold_line(line)).encode("utf-8")
+        for number, item in enumerate(items_of[plan.id] if items_of is not None else plan_items(plan)):
+            key = (plan.id, number, stamp, host, site_url)
+            text = events.get(key) if events is not None else None
+            if text is None:
+                text = _folded(_event(item, plan, stamp, host, site_url))
+                if events is not None:
+                    events[key] = text
+            parts.append(text)
+    parts.append(_folded(["END:VCALENDAR"]))
+    return "".join(parts).encode("utf-8")
 
 
 def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]:
     """(path, bytes) of the site's calendar and one calendar per plan that has a dated item."""
     plans = list(catalog.plans.values())
-    out = [(SITE_ICS, calendar_text(plans, catalog.build_date, site_url, "Cổng thông tin thi đua: dòng thời gian"))]
+    items, events = items_by_plan(catalog), {}
+    out = [(SITE_ICS, calendar_text(plans, catalog.build_date, site_url, "Cổng thông tin thi đua: dòng thời gian",
+                                    items, events))]
     for plan in sorted(plans, key=lambda p: p.id):
-        if plan_items(plan):
+        if items[plan.id]:
             out.append((plan_ics_path(plan.id),
-                        calendar_text([plan], catalog.build_date, site_url, plan_label(plan))))
+                        calendar_text([plan], catalog.build_date, site_url, plan_label(plan), items, events)))
     return out

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from .catalog import build_catalog
 from .diagnostics import WARNING, format_report
 from .loader import ContentDirs, load
-from .features import OUTPUT_PRODUCERS, PAGE_PRODUCERS, BuildContext
+from .features import BuildContext, produce
 from .pages import PAGE_SIZE
 from .render import View
 from .sanitize import clean_html
@@ -93,8 +93,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
                                site_name=config.site_name)
-        specs = [spec for produce in PAGE_PRODUCERS for spec in produce(context)]
-        outputs = [output for produce in OUTPUT_PRODUCERS for output in produce(context)]
+        specs, outputs = produce(context)
         taken = {f.src_uri for f in files}
         clashes = [uri for uri in [s.src_uri for s in specs] + [o.path for o in outputs] if uri in taken]
         if clashes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .catalog import URLS, Catalog, entry_url
 from .dates import PRECISION_LABELS, DateValue, parse_date
 from .feeds import feed_links
+from .fragments import Fragments
 from .tasks import TaskView
 from .timeline import TimelineView
 from .schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
@@ -27,6 +28,7 @@ class View:
         self.precision_labels = {k.value: v for k, v in PRECISION_LABELS.items()}
         self.timeline = TimelineView(catalog)  # thidua.timeline.of(entry), .running(), .upcoming()
         self.tasks = TaskView(catalog)  # thidua.tasks.propaganda(), .of_plan(plan)
+        self.fragments = Fragments(self)  # thidua.fragments.entry_list(items, page), .timeline_years(timeline, page)
 
     # addresses -----------------------------------------------------------------------------------
     def url(self, entry) -> str:

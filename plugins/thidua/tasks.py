@@ -110,8 +110,9 @@ def task_pages(catalog: Catalog) -> list[PageSpec]:
     for t in tasks:
         for kind in t.agency.propaganda_kinds:
             kinds.setdefault(kind.id, kind)
-    places = [pid for pid in catalog.place_ids
-              if any(t.plan.id in {p.id for p in catalog.plans_in(pid)} for t in tasks)]
+    with_tasks = {t.plan.id for t in tasks}
+    plan_ids_in = {pid: {p.id for p in catalog.plans_in(pid)} for pid in catalog.place_ids}
+    places = [pid for pid in catalog.place_ids if not plan_ids_in[pid].isdisjoint(with_tasks)]
     places.sort(key=lambda pid: (len(catalog.places.ancestors(pid)), catalog.places.label(pid)))
     filters = {
         "kinds": [(k.id, k.label, f"{TASKS_URL}/co-quan/{k.id}/") for k in kinds.values()],
@@ -129,7 +130,7 @@ def task_pages(catalog: Catalog) -> list[PageSpec]:
         specs.append(spec(f"{TASKS_URL}/co-quan/{kind_id}.md", f"Nhiệm vụ tuyên truyền: {label}", chosen,
                           kind_id=kind_id))
     for place_id, label, _ in filters["places"]:
-        ids = {p.id for p in catalog.plans_in(place_id)}
+        ids = plan_ids_in[place_id]
         specs.append(spec(f"{TASKS_URL}/dia-phuong/{place_id}.md", f"Nhiệm vụ tuyên truyền: {label}",
                           [t for t in tasks if t.plan.id in ids], place_id=place_id))
     return specs

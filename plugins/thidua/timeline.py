@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .catalog import Catalog, entry_url
 from .dates import UNKNOWN, DateValue, Precision
@@ -21,6 +22,7 @@ from .pages import PageSpec
 __all__ = [
     "TimelineItem", "Placed", "Row", "YearBlock", "Timeline", "plan_items", "plan_label", "build_timeline",
     "TimelineView", "WINDOW", "ITEM_LABELS", "SITE_ICS", "plan_ics_path", "timeline_pages", "TIMELINE_URL",
+    "items_by_plan",
 ]
 
 WINDOW = "dot"  # a campaign window (thời gian thi đua) or one of its rounds
@@ -30,6 +32,7 @@ SITE_ICS = "dong-thoi-gian/lich.ics"
 # its number. Only the drawing is widened; the table and the calendar keep the exact span.
 MIN_MARK = 6.0
 MIN_BAR = 1.5
+LANE_EM = 1.7  # height of a lane of the drawing, in em
 
 
 def plan_ics_path(plan_id: str) -> str:
@@ -64,14 +67,14 @@ class TimelineItem:
     def kind_label(self) -> str:
         return ITEM_LABELS.get(self.kind, self.kind)
 
-    @property
+    @cached_property  # asked several times per item by pages and calendars
     def precision(self) -> str:
         """The coarser precision of the two ends ("day", "month", …): what the drawn span stands for."""
         order = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR, Precision.UNKNOWN]
         values = [v.precision for v in (self.start_value, self.end_value) if v.known]
         return max(values, key=order.index).value if values else Precision.UNKNOWN.value
 
-    @property
+    @cached_property
     def when(self) -> str:
         """The date as a reader should see it: "tháng 6/2020", "12/02/2020 – tháng 12/2020", "đến năm 2021"."""
         if self.open_start:
@@ -82,7 +85,7 @@ class TimelineItem:
             return self.start_value.display()
         return f"{self.start_value.display()} – {self.end_value.display()}"
 
-    @property
+    @cached_property
     def original(self) -> str:
         """The document's own words for the date(s)."""
         values = ([] if self.open_start else [self.start_value]) + ([] if self.open_end else [self.end_value])
@@ -132,6 +135,11 @@ def plan_items(plan: Plan) -> list[TimelineItem]:
     return sorted(items, key=lambda i: (i.first_day, not i.is_window, i.last_day))
 
 
+def items_by_plan(catalog: Catalog) -> dict[str, list[TimelineItem]]:
+    """Every plan's items, computed once per build and shared by pages, timelines and calendars."""
+    return catalog.memo("timeline-items", lambda: {p.id: plan_items(p) for p in catalog.plans.values()})
+
+
 # ----- layout ---------------------------------------------------------------------------------------
 @dataclass
 class Placed:
@@ -144,6 +152,7 @@ class Placed:
     cut_before: bool = False  # starts in an earlier year
     cut_after: bool = False  # goes on into a later year
     number: int = 0  # its row in the year's table, shown on the mark
+    top: float = 0.0  # em from the top of its row's track: marks above, bars below them (set by layout)
 
 
 @dataclass
@@ -154,6 +163,7 @@ class Row:
     marks: list[Placed] = field(default_factory=list)
     bar_lanes: int = 0
     mark_lanes: int = 0
+    height: float = 0.0  # em: every lane of marks and bars
 
 
 @dataclass
@@ -222,10 +232,17 @@ def layout(plans: list[Plan], items_of: dict[str, list[TimelineItem]], build_dat
         years = sorted({y for i in all_items for y in range(i.first_day.year, i.last_day.year + 1)})
     blocks = []
     order = {p.id: n for n, p in enumerate(plans)}
+    # The plans with an item in each year, in the given order: a plan is looked at only in the years it spans.
+    plans_in_year: dict[int, list[Plan]] = {year: [] for year in years}
+    for plan in plans:
+        spanned = {y for i in items_of.get(plan.id, ()) for y in range(i.first_day.year, i.last_day.year + 1)}
+        for year in sorted(spanned):
+            if year in plans_in_year:
+                plans_in_year[year].append(plan)
     for year in years:
         first, _, days = _year_span(year)
         rows, entries = [], []
-        for plan in plans:
+        for plan in plans_in_year[year]:
             row = Row(plan, plan_label(plan))
             for item in items_of.get(plan.id, ()):
                 placed = _place(item, year, MIN_BAR if item.is_window else MIN_MARK)
@@ -233,6 +250,11 @@ def layout(plans: list[Plan], items_of: dict[str, list[TimelineItem]], build_dat
                     (row.bars if item.is_window else row.marks).append(placed)
             if row.bars or row.marks:
                 row.bar_lanes, row.mark_lanes = _lanes(row.bars), _lanes(row.marks)
+                row.height = round((row.mark_lanes + row.bar_lanes) * LANE_EM, 1)
+                for placed in row.marks:
+                    placed.top = round(placed.lane * LANE_EM, 1)
+                for placed in row.bars:
+                    placed.top = round((row.mark_lanes + placed.lane) * LANE_EM, 1)
                 rows.append(row)
                 entries += row.bars + row.marks
         if not rows:
@@ -250,18 +272,22 @@ def layout(plans: list[Plan], items_of: dict[str, list[TimelineItem]], build_dat
     return blocks
 
 
-def build_timeline(plans: list[Plan], build_date: dt.date, years: list[int] | None = None) -> Timeline:
-    """Plans (in the order given) drawn year by year; ``years`` restricts the drawing to those years."""
-    items_of = {p.id: plan_items(p) for p in plans}
+def build_timeline(plans: list[Plan], build_date: dt.date, years: list[int] | None = None,
+                   items_of: dict[str, list[TimelineItem]] | None = None) -> Timeline:
+    """Plans (in the order given) drawn year by year; ``years`` restricts the drawing to those years.
+    ``items_of`` (plan id -> items, e.g. :func:`items_by_plan`) saves computing them again."""
+    if items_of is None:
+        items_of = {p.id: plan_items(p) for p in plans}
     blocks = layout(plans, items_of, build_date, years)
-    shown = {p.item for b in blocks for p in b.entries}
-    drawn_plans = [p for p in plans if any(i in shown for i in items_of[p.id])]
-    return Timeline(blocks, drawn_plans, build_date, [i for p in drawn_plans for i in items_of[p.id] if i in shown])
+    shown = {id(p.item) for b in blocks for p in b.entries}  # by identity: hashing an item hashes all its dates
+    drawn_plans = [p for p in plans if any(id(i) in shown for i in items_of[p.id])]
+    return Timeline(blocks, drawn_plans, build_date,
+                    [i for p in drawn_plans for i in items_of[p.id] if id(i) in shown])
 
 
-def _oldest_first(plans: list[Plan]) -> list[Plan]:
+def _oldest_first(plans: list[Plan], items_of: dict[str, list[TimelineItem]]) -> list[Plan]:
     def start(plan: Plan) -> dt.date:
-        items = plan_items(plan)
+        items = items_of[plan.id]
         return items[0].first_day if items else dt.date.max
     return sorted(plans, key=lambda p: (start(p), p.id))
 
@@ -273,7 +299,7 @@ class TimelineView:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._items = {p.id: plan_items(p) for p in catalog.plans.values()}
+        self._items = items_by_plan(catalog)
 
     def plans_of(self, entry) -> list[Plan]:
         if entry.kind == "plan":
@@ -285,7 +311,9 @@ class TimelineView:
         return []
 
     def of(self, entry) -> Timeline:
-        return build_timeline(_oldest_first(self.plans_of(entry)), self.catalog.build_date)
+        """The entry's timeline, built once per build: a place's is also its /dong-thoi-gian/dia-phuong/ page."""
+        return self.catalog.memo(("timeline", entry.kind, entry.id), lambda: build_timeline(
+            _oldest_first(self.plans_of(entry), self._items), self.catalog.build_date, items_of=self._items))
 
     def ics_url(self, plan: Plan) -> str:
         return plan_ics_path(plan.id)
@@ -310,7 +338,7 @@ TIMELINE_URL = "dong-thoi-gian"
 
 
 def _filters(catalog: Catalog) -> dict:
-    items = {p.id: plan_items(p) for p in catalog.plans.values()}
+    items = items_by_plan(catalog)
     years = sorted({y for its in items.values() for i in its for y in range(i.first_day.year, i.last_day.year + 1)})
     places = [pid for pid in catalog.place_ids if any(items[p.id] for p in catalog.plans_in(pid))]
     places.sort(key=lambda pid: (len(catalog.places.ancestors(pid)), catalog.places.label(pid)))
@@ -325,18 +353,19 @@ def _filters(catalog: Catalog) -> dict:
 def timeline_pages(catalog: Catalog) -> list[PageSpec]:
     """/dong-thoi-gian/ with every campaign by year, one page per year and one per locality (filters without JS)."""
     filters = _filters(catalog)
-    everything = _oldest_first(list(catalog.plans.values()))
+    items = items_by_plan(catalog)
+    everything = _oldest_first(list(catalog.plans.values()), items)
     specs = [PageSpec(f"{TIMELINE_URL}/index.md", "Dòng thời gian các đợt thi đua", "thidua/timeline.html",
-                      {"timeline": build_timeline(everything, catalog.build_date), "filters": filters,
+                      {"timeline": build_timeline(everything, catalog.build_date, items_of=items), "filters": filters,
                        "year": None, "place_id": ""}, search=False)]
     for year, _ in filters["years"]:
         specs.append(PageSpec(f"{TIMELINE_URL}/{year}.md", f"Dòng thời gian năm {year}", "thidua/timeline.html",
-                              {"timeline": build_timeline(everything, catalog.build_date, [year]),
+                              {"timeline": build_timeline(everything, catalog.build_date, [year], items),
                                "filters": filters, "year": year, "place_id": ""}, search=False))
     for place_id, label, _ in filters["places"]:
-        plans = _oldest_first(catalog.plans_in(place_id))
+        timeline = TimelineView(catalog).of(catalog.place(place_id))  # the place page's, built once for both
         specs.append(PageSpec(f"{TIMELINE_URL}/dia-phuong/{place_id}.md", f"Dòng thời gian: {label}",
                               "thidua/timeline.html",
-                              {"timeline": build_timeline(plans, catalog.build_date), "filters": filters,
+                              {"timeline": timeline, "filters": filters,
                                "year": None, "place_id": place_id}, search=False))
     return specs

@@ -1,0 +1,53 @@
+"""features.produce: every producer runs with Python's cycle collector paused, and its state is restored after."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+
+import pytest
+
+from conftest import ROOT
+from thidua import features
+from thidua.catalog import build_catalog
+from thidua.features import BuildContext, produce
+from thidua.loader import load
+
+
+@pytest.fixture(scope="module")
+def context():
+    result = load(ROOT)
+    assert result.ok
+    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1))
+    return BuildContext(catalog, "https://example.gov.vn/thi-dua/", 50, str(ROOT), site_name="Cổng")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_collector_is_paused_while_producing_and_restored_after(context, monkeypatch, enabled):
+    seen = []
+    monkeypatch.setattr(features, "PAGE_PRODUCERS", [lambda ctx: seen.append(gc.isenabled()) or []])
+    monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [lambda ctx: seen.append(gc.isenabled()) or []])
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert produce(context) == ([], [])
+        assert seen == [False, False] and gc.isenabled() is enabled
+    finally:
+        gc.enable()
+
+
+def test_collector_is_restored_when_a_producer_fails(context, monkeypatch):
+    def broken(ctx):
+        raise RuntimeError("hỏng")
+    monkeypatch.setattr(features, "PAGE_PRODUCERS", [broken])
+    gc.enable()
+    with pytest.raises(RuntimeError):
+        produce(context)
+    assert gc.isenabled()
+
+
+def test_produce_gives_every_page_and_output(context):
+    specs, outputs = produce(context)
+    uris = {s.src_uri for s in specs}
+    assert {"ke-hoach/index.md", "dong-thoi-gian/index.md", "nhiem-vu-tuyen-truyen/index.md"} <= uris
+    paths = {o.path for o in outputs}
+    assert {"dong-thoi-gian/lich.ics", "ban-tin.atom.xml", "du-lieu/ke-hoach.json"} <= paths
