@@ -28,6 +28,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -267,7 +268,7 @@ class _Scored:
 
     terms: dict[str, int]  # term -> lunr's term number
     holders: dict[str, list[set[int]]]  # term -> per field, the documents whose field holds the term
-    vectors: list[tuple[int, int, list[tuple[str, float]]]]  # (document, field position, [(term, score)])
+    vectors: Iterator[tuple[int, int, list[tuple[str, float]]]]  # (document, field position, [(term, score)]), once
 
 
 def _score(docs: list[SearchDocument]) -> _Scored:
@@ -297,20 +298,22 @@ def _score(docs: list[SearchDocument]) -> _Scored:
         with_term = sum(len(h) for h in held)
         idfs[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
     k1, b = BM25_K1, BM25_B
-    vectors = []
-    for number, position, frequencies, length in fields:
-        boost = FIELDS[position][1]
-        norm = k1 * (1 - b + b * (length / averages[position])) if frequencies else 0
-        vectors.append((number, position, [
-            (term, round(idfs[term] * ((k1 + 1) * tf) / (norm + tf) * boost, 3)) for term, tf in frequencies.items()]))
-    return _Scored(terms, holders, vectors)
+
+    def vectors():  # made as they are read: at 20,000 entries the whole list would hold millions of pairs
+        for number, position, frequencies, length in fields:
+            boost = FIELDS[position][1]
+            norm = k1 * (1 - b + b * (length / averages[position])) if frequencies else 0
+            yield number, position, [(term, round(idfs[term] * ((k1 + 1) * tf) / (norm + tf) * boost, 3))
+                                     for term, tf in frequencies.items()]
+
+    return _Scored(terms, holders, vectors())
 
 
 def build_index(docs: list[SearchDocument]) -> dict:
     """The lunr index of all documents, serialised as lunr.js 2.3.9 loads it.
 
     This is the reference the site's postings are cut from: identical to what lunr.py's Builder serialises (tests
-    check it, byte for byte), and lunr.js's ranking over it is what search.js reproduces (tests check that too).
+    check it, byte for byte), and lunr.js's ranking over it is what rank.js reproduces (tests check that too).
     lunr.py's Builder itself takes 19.6 s at 2,000 entries and 167 s at 20,000, so it is not used to build.
     """
     scored = _score(docs)
