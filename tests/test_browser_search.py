@@ -194,3 +194,13 @@ def test_results_on_a_phone_do_not_shift_the_layout(browser, served):
     assert shift < 0.02
     assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
     assert _errors(browser) == []
+
+
+@pytest.mark.parametrize("query", ["*", "\"\" ///"])
+def test_query_without_words_says_so_and_lists_everything(browser, served, query):
+    driver = browser.open(served + "tra-cuu/?q=" + quote(query))
+    _wait_ready(driver, query)
+    status = driver.find_element(By.ID, "td-status").text
+    assert "không có chữ hay số nào để tìm" in status and "Tìm thấy" not in status
+    assert _results(driver, served)  # browsing instead of an empty page
+    assert _errors(browser) == []

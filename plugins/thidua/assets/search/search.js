@@ -182,6 +182,9 @@
     var text;
     if (!q) {
       text = n + " mục" + (filtered ? " theo bộ lọc đã chọn" : " trên cổng thông tin") + ". Nhập từ khóa để tìm.";
+    } else if (!current.words.length) {
+      text = "“" + q + "” không có chữ hay số nào để tìm. Đang hiện " + n + " mục" +
+        (filtered ? " theo bộ lọc đã chọn" : " trên cổng thông tin") + "; hãy gõ từ khóa bằng chữ hoặc số.";
     } else if (n === 0) {
       text = "Không tìm thấy kết quả cho “" + q + "”" + (filtered ? " với bộ lọc đã chọn" : "") + ".";
     } else {
