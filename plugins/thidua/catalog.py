@@ -35,12 +35,7 @@ def _cached(method):
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        key = (name, args, tuple(sorted(kwargs.items())))
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = method(self, *args, **kwargs)
-            return value
+        return self.memo((name, args, tuple(sorted(kwargs.items()))), lambda: method(self, *args, **kwargs))
     return wrapper
 
 
