@@ -1,4 +1,4 @@
-"""features.produce: every producer runs with Python's cycle collector paused, and its state is restored after."""
+"""features.produce_pages and produce_outputs: every producer runs with Python's cycle collector paused, and its state is restored after."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from thidua import features
 from thidua.catalog import build_catalog
-from thidua.features import BuildContext, produce
+from thidua.features import BuildContext, produce_outputs, produce_pages
 from thidua.loader import load
 
 
@@ -29,7 +29,7 @@ def test_collector_is_paused_while_producing_and_restored_after(context, monkeyp
     monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [lambda ctx: seen.append(gc.isenabled()) or []])
     (gc.enable if enabled else gc.disable)()
     try:
-        assert produce(context) == ([], [])
+        assert produce_pages(context) == [] and produce_outputs(context) == []
         assert seen == [False, False] and gc.isenabled() is enabled
     finally:
         gc.enable()
@@ -41,12 +41,12 @@ def test_collector_is_restored_when_a_producer_fails(context, monkeypatch):
     monkeypatch.setattr(features, "PAGE_PRODUCERS", [broken])
     gc.enable()
     with pytest.raises(RuntimeError):
-        produce(context)
+        produce_pages(context)
     assert gc.isenabled()
 
 
 def test_produce_gives_every_page_and_output(context):
-    specs, outputs = produce(context)
+    specs, outputs = produce_pages(context), produce_outputs(context)
     uris = {s.src_uri for s in specs}
     assert {"ke-hoach/index.md", "dong-thoi-gian/index.md", "nhiem-vu-tuyen-truyen/index.md"} <= uris
     paths = {o.path for o in outputs}

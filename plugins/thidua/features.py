@@ -2,7 +2,7 @@
 
 A *page producer* turns the catalog into generated pages (:class:`~thidua.pages.PageSpec`).
 An *output producer* turns it into other files of the site (JSON, CSV, feeds, calendars, search shards):
-:class:`Output` objects written through MkDocs, so ``mkdocs serve`` serves them too.
+:class:`Output` objects that :mod:`thidua.outputs` writes into the site folder, while MkDocs renders the pages.
 Add a feature by appending its producer here; order is the order of the lists.
 """
 
@@ -24,7 +24,7 @@ from .search import search_outputs, search_pages
 from .tasks import task_pages
 from .timeline import timeline_pages
 
-__all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS", "produce"]
+__all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS", "produce_pages", "produce_outputs"]
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def produce(context: BuildContext) -> tuple[list[PageSpec], list[Output]]:
-    """Every generated page and every other output file of the build."""
+def produce_pages(context: BuildContext) -> list[PageSpec]:
+    """Every generated page of the build."""
     with _collector_paused():
-        specs = [spec for producer in PAGE_PRODUCERS for spec in producer(context)]
-        outputs = [output for producer in OUTPUT_PRODUCERS for output in producer(context)]
-    return specs, outputs
+        return [spec for producer in PAGE_PRODUCERS for spec in producer(context)]
+
+
+def produce_outputs(context: BuildContext) -> list[Output]:
+    """Every other output file of the build."""
+    with _collector_paused():
+        return [output for producer in OUTPUT_PRODUCERS for output in producer(context)]

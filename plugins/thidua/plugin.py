@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from .catalog import build_catalog
 from .diagnostics import WARNING, format_report
 from .loader import ContentDirs, load
-from .features import BuildContext, produce
+from .features import BuildContext, produce_pages
+from .outputs import OutputJob, clash_message
 from .pages import PAGE_SIZE
 from .render import View
 from .sanitize import clean_html
@@ -48,6 +49,9 @@ class ThiduaConfig(base.Config):
     """Entries per list page."""
     build_date = c.Optional(c.Type(str))
     """The date the site describes ("running now", "past due"), YYYY-MM-DD. Default: SOURCE_DATE_EPOCH, else today."""
+    parallel = c.Type(bool, default=True)
+    """Write the data files (search index, feeds, calendars, open data) in a second process while MkDocs renders
+    the pages, when the machine has a second core. False: write them in the build's own process."""
 
 
 def build_date(configured: str | None) -> dt.date:
@@ -69,6 +73,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                                 self.config.places_extra)
         self.catalog = None
         self.specs = {}
+        self.outputs = None
         # Our templates come after the theme's and custom_dir's, so a site can override any of them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -93,19 +98,18 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
                                site_name=config.site_name)
-        specs, outputs = produce(context)
+        specs = produce_pages(context)
         taken = {f.src_uri for f in files}
-        clashes = [uri for uri in [s.src_uri for s in specs] + [o.path for o in outputs] if uri in taken]
+        clashes = [s.src_uri for s in specs if s.src_uri in taken]
         if clashes:
-            raise PluginError("Các tệp trong docs/ trùng địa chỉ với trang tự sinh: " + ", ".join(clashes)
-                              + ". Đổi tên các tệp đó trong docs/.")
+            raise PluginError(clash_message(clashes))
         for spec in specs:
             files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        for output in outputs:
-            files.append(File.generated(config, output.path, content=output.content))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
         self.specs = {s.src_uri: s for s in specs}
+        # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
+        self.outputs = OutputJob(context, config.site_dir, taken | {CSS_URI}, parallel=self.config.parallel)
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -124,6 +128,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         context["thidua"] = self.view
         context["spec"] = self.specs.get(page.file.src_uri)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.outputs.wait()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.outputs is not None:
+            self.outputs.cancel()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.dirs.plans, self.dirs.exemplars, self.dirs.movements):
