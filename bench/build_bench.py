@@ -1,66 +1,121 @@
 """Build benchmark: the plugin's site of N synthetic entries beside plain MkDocs pages of the same count.
 
-    python bench/build_bench.py 1000 10000
+    python bench/build_bench.py 1000 10000 [--repeat 3]
 
-For each N, reports wall time and peak memory of each `mkdocs build` (a child process, measured with wait4),
-the mean HTML bytes per entry page, and the plugin's overhead over plain MkDocs. Nothing here is a test.
+For each N, both projects are generated once, then built --repeat times each, alternating portal and plain so a
+busy machine slows both alike. Reported per project: the median wall time of `mkdocs build` (a child process),
+its median CPU time (user + system, the build's own processes included: the portal forks helpers when it has a
+second core), the peak memory of all its processes together (proportional set size, sampled every 10 ms), the mean HTML
+bytes per entry page, and the plugin's overhead over plain MkDocs in wall time and in CPU time. Nothing here is
+a test.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
 
+def _tree_pss(pid: int) -> int:
+    """Proportional resident bytes of a process and its descendants, from /proc (0 where it cannot be read).
 
-def measure_build(project: Path) -> tuple[float, float]:
-    """Seconds and peak resident MiB of one `mkdocs build` of ``project``."""
+    PSS, not RSS: a forked child shares the parent's pages until either writes to them, and RSS would count a
+    shared page once per process."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            pass
+    return total
+
+
+def measure_build(project: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident MiB (all processes) of one `mkdocs build` of ``project``."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(project / "site")], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                             "-d", str(site)], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.01):
+            peak[0] = max(peak[0], _tree_pss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
     if status != 0:
         raise SystemExit(f"build failed in {project}")
-    return elapsed, usage.ru_maxrss / 1024
+    # wait4's maxrss is the largest single process of the tree; the sampled sum is what the machine needs.
+    peak_mib = max(peak[0] / 2**20, usage.ru_maxrss / 1024)
+    return elapsed, usage.ru_utime + usage.ru_stime, peak_mib
 
 
 def mean_bytes(pages: list[Path]) -> float:
     return sum(p.stat().st_size for p in pages) / max(1, len(pages))
 
 
-def run(n: int) -> dict[str, float]:
+def run(n: int, repeat: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         portal, plain = Path(tmp) / "portal", Path(tmp) / "plain"
         generate(portal, n)
         generate(plain, n, plain=True)
-        portal_s, portal_mib = measure_build(portal)
-        plain_s, plain_mib = measure_build(plain)
+        runs: dict[str, list[tuple[float, float, float]]] = {"portal": [], "plain": []}
+        for _ in range(repeat):
+            runs["portal"].append(measure_build(portal))
+            runs["plain"].append(measure_build(plain))
         site = portal / "site"
         entry_pages = [p for d in ("ke-hoach", "guong") for p in (site / d).glob("*/index.html") if p.parent.name != "trang"]
         plain_pages = list((plain / "site" / "p").glob("*/index.html"))
+        med = {k: [statistics.median(r[i] for r in v) for i in range(3)] for k, v in runs.items()}
         return {
-            "n": n, "portal_s": portal_s, "plain_s": plain_s, "overhead": portal_s / plain_s - 1,
-            "portal_mib": portal_mib, "plain_mib": plain_mib,
+            "n": n, "portal_s": med["portal"][0], "plain_s": med["plain"][0],
+            "portal_walls": [r[0] for r in runs["portal"]], "plain_walls": [r[0] for r in runs["plain"]],
+            "overhead": med["portal"][0] / med["plain"][0] - 1,
+            "portal_cpu": med["portal"][1], "plain_cpu": med["plain"][1],
+            "cpu_overhead": med["portal"][1] / med["plain"][1] - 1,
+            "portal_mib": max(r[2] for r in runs["portal"]), "plain_mib": max(r[2] for r in runs["plain"]),
             "entry_page_bytes": mean_bytes(entry_pages), "plain_page_bytes": mean_bytes(plain_pages),
             "html_pages": sum(1 for _ in site.rglob("*.html")),
         }
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1000]
-    print(f"{'N':>7} {'portal s':>9} {'plain s':>8} {'overhead':>9} {'portal MiB':>11} {'plain MiB':>10} "
-          f"{'B/entry page':>13} {'B/plain page':>13} {'HTML pages':>11}")
-    for n in sizes:
-        r = run(n)
-        print(f"{r['n']:>7} {r['portal_s']:>9.1f} {r['plain_s']:>8.1f} {r['overhead']:>+9.0%} {r['portal_mib']:>11.0f} "
-              f"{r['plain_mib']:>10.0f} {r['entry_page_bytes']:>13,.0f} {r['plain_page_bytes']:>13,.0f} {r['html_pages']:>11}",
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", type=int, nargs="*", default=[1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"{'N':>7} {'portal s':>9} {'plain s':>8} {'overhead':>9} {'portal CPU':>11} {'plain CPU':>10} "
+          f"{'CPU ovh':>8} {'portal MiB':>11} {'plain MiB':>10} {'B/entry page':>13} {'B/plain page':>13} "
+          f"{'HTML pages':>11}  runs (portal | plain)")
+    for n in args.sizes:
+        r = run(n, args.repeat)
+        walls = " ".join(f"{s:.1f}" for s in r["portal_walls"]) + " | " + " ".join(f"{s:.1f}" for s in r["plain_walls"])
+        print(f"{r['n']:>7} {r['portal_s']:>9.1f} {r['plain_s']:>8.1f} {r['overhead']:>+9.0%} {r['portal_cpu']:>11.1f} "
+              f"{r['plain_cpu']:>10.1f} {r['cpu_overhead']:>+8.0%} {r['portal_mib']:>11.0f} {r['plain_mib']:>10.0f} "
+              f"{r['entry_page_bytes']:>13,.0f} {r['plain_page_bytes']:>13,.0f} {r['html_pages']:>11}  {walls}",
               flush=True)
 
 

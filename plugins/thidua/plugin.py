@@ -18,7 +18,8 @@ from .catalog import build_catalog
 from .diagnostics import WARNING, format_report
 from .loader import ContentDirs, load
 from .features import BuildContext, produce_pages
-from .outputs import OutputJob, clash_message
+from .outputs import clash_message, start_outputs
+from .pageshare import PageShare
 from .pages import PAGE_SIZE
 from .render import View
 from .sanitize import clean_html
@@ -50,8 +51,8 @@ class ThiduaConfig(base.Config):
     build_date = c.Optional(c.Type(str))
     """The date the site describes ("running now", "past due"), YYYY-MM-DD. Default: SOURCE_DATE_EPOCH, else today."""
     parallel = c.Type(bool, default=True)
-    """Write the data files (search index, feeds, calendars, open data) in a second process while MkDocs renders
-    the pages, when the machine has a second core. False: write them in the build's own process."""
+    """Use a second core, when the machine has one: write the data files (search index, feeds, calendars, open
+    data) and render a share of the generated pages in forked processes. False: do everything in one process."""
 
 
 def build_date(configured: str | None) -> dt.date:
@@ -73,7 +74,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                                 self.config.places_extra)
         self.catalog = None
         self.specs = {}
-        self.outputs = None
+        self.outputs = None  # ForkedTask writing the data files, when forked
+        self.page_share = None  # PageShare rendering some generated pages, when forked
+        self.nav = None
         # Our templates come after the theme's and custom_dir's, so a site can override any of them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -109,8 +112,24 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
         self.specs = {s.src_uri: s for s in specs}
         # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
-        self.outputs = OutputJob(context, config.site_dir, taken | {CSS_URI}, parallel=self.config.parallel)
+        self.outputs = start_outputs(context, config.site_dir, taken | {CSS_URI}, parallel=self.config.parallel)
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
+
+    # Last: every page is read by now, and other plugins' env changes must be in the child's copy.
+    @event_priority(-100)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.page_share = PageShare.start(files, self.specs, config=config, nav=self.nav, env=env,
+                                          parallel=self.config.parallel)
+        return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if template_name == "sitemap.xml" and self.page_share is not None:
+            context["pages"] = self.page_share.doc_files  # also the pages the child renders
+        return context
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # MkDocs stamps every page (sitemap.xml lastmod, the sitemap.xml.gz header) with today's date unless
@@ -130,11 +149,16 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.outputs.wait()
+        if self.outputs is not None:
+            self.outputs.wait()
+        if self.page_share is not None:
+            self.page_share.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.outputs is not None:
             self.outputs.cancel()
+        if self.page_share is not None:
+            self.page_share.task.cancel()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.dirs.plans, self.dirs.exemplars, self.dirs.movements):

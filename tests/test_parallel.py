@@ -1,10 +1,13 @@
-"""The data files (search index, feeds, calendars, open data) are written by a second process while MkDocs renders
-the pages, or by the build's own process: the same bytes either way, and every failure fails the build."""
+"""With a second core, forked processes write the data files (search index, feeds, calendars, open data) and render
+a share of the generated pages while MkDocs renders the rest; without, one process does all. The same bytes either
+way, and whatever fails in a child fails the build with its message."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import logging
 import os
 import shutil
 import time
@@ -14,11 +17,12 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, run_mkdocs_build
-from thidua import features, outputs
+from thidua import features, forked, outputs
 from thidua.catalog import build_catalog
 from thidua.features import BuildContext, Output
 from thidua.loader import load
-from thidua.outputs import OutputJob
+from thidua.forked import ForkedTask
+from thidua.outputs import start_outputs
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
@@ -53,8 +57,9 @@ def test_second_process_and_own_process_write_the_same_site(tmp_path):
         out = tmp_path / f"site-{parallel}"
         result = run_mkdocs_build(project, out, "--verbose")
         assert result.returncode == 0, result.stderr
-        forked = "ghi các tệp dữ liệu trong khi dựng các trang" in result.stderr
-        assert forked is (parallel and len(os.sched_getaffinity(0)) > 1), result.stderr
+        two_cores = len(os.sched_getaffinity(0)) > 1
+        assert ("đang ghi các tệp dữ liệu" in result.stderr) is (parallel and two_cores), result.stderr
+        assert ("trang trong" in result.stderr and "đã dựng" in result.stderr) is (parallel and two_cores)
         sites[parallel] = tree(out)
     assert sites[True] == sites[False]
     assert {"dong-thoi-gian/lich.ics", "ban-tin.atom.xml", "du-lieu/ke-hoach.json", "tra-cuu/chi-muc/index.json"} \
@@ -82,55 +87,95 @@ def test_docs_page_at_a_generated_page_address_fails_the_build(tmp_path):
 
 @pytest.fixture
 def forking(monkeypatch):
-    """Fork even though pytest may run other threads (the test server): the child only runs the producers."""
+    """Fork even though pytest may run other threads (the test server): the children only run our code."""
     if not hasattr(os, "fork"):
         pytest.skip("no os.fork on this system")
-    monkeypatch.setattr(outputs, "can_fork", lambda: True)
+    for module in (forked, outputs):
+        monkeypatch.setattr(module, "can_fork", lambda: True)
 
 
 def test_child_error_fails_the_build_with_its_message(context, tmp_path, monkeypatch, forking):
     def broken(ctx):
         raise ValueError("bộ tạo tệp hỏng")
     monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [broken])
-    job = OutputJob(context, str(tmp_path), set())
-    assert job.pid is not None and job.pid != os.getpid()
+    task = start_outputs(context, str(tmp_path), set())
+    assert task is not None and task.pid != os.getpid()
     with pytest.raises(PluginError) as raised:
-        job.wait()
-    assert "Lỗi khi tạo các tệp dữ liệu" in str(raised.value)
+        task.wait()
+    assert "Lỗi khi ghi các tệp dữ liệu" in str(raised.value)
     assert "ValueError: bộ tạo tệp hỏng" in str(raised.value)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_child_that_dies_fails_the_build(context, tmp_path, monkeypatch, forking):
-    monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [lambda ctx: os._exit(3)])
-    job = OutputJob(context, str(tmp_path), set())
-    with pytest.raises(PluginError, match="dừng bất thường \\(mã 3\\)"):
-        job.wait()
+def test_child_that_dies_fails_the_build(forking):
+    task = ForkedTask(lambda: os._exit(3), "thử")
+    with pytest.raises(PluginError, match="Tiến trình thử dừng bất thường \\(mã 3\\)"):
+        task.wait()
+
+
+def test_child_warnings_are_logged_in_the_parent(forking, caplog):
+    def work():
+        logging.getLogger("mkdocs.plugins.thidua").warning("cảnh báo từ tiến trình con")
+        logging.getLogger("mkdocs.commands.build").info("thông tin")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):  # the child logs at the levels set when it forks
+        ForkedTask(work, "thử").wait()
+    logged = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert ("mkdocs.plugins.thidua", logging.WARNING, "cảnh báo từ tiến trình con") in logged
+    assert ("mkdocs.commands.build", logging.INFO, "thông tin") in logged
 
 
 def test_child_writes_what_the_producers_make(context, tmp_path, monkeypatch, forking):
     monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [
         lambda ctx: [Output("a/b/c.json", '{"tên": "Bố Trạch"}'), Output("d.bin", b"\x00\x01")]])
-    job = OutputJob(context, str(tmp_path), set())
-    job.wait()
+    task = start_outputs(context, str(tmp_path), set())
+    task.wait()
     assert (tmp_path / "a" / "b" / "c.json").read_text(encoding="utf-8") == '{"tên": "Bố Trạch"}'
     assert (tmp_path / "d.bin").read_bytes() == b"\x00\x01"
 
 
-def test_cancel_stops_and_reaps_the_child(context, tmp_path, monkeypatch, forking):
-    monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [lambda ctx: time.sleep(60) or []])
-    job = OutputJob(context, str(tmp_path), set())
-    pid = job.pid
+def test_cancel_stops_and_reaps_the_child(forking):
+    task = ForkedTask(lambda: time.sleep(60), "thử")
+    pid = task.pid
     start = time.monotonic()
-    job.cancel()
+    task.cancel()
     assert time.monotonic() - start < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    job.wait()  # nothing left to wait for
+    task.wait()  # nothing left to wait for
 
 
 def test_without_parallel_the_outputs_are_written_at_once(context, tmp_path, monkeypatch):
     monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [lambda ctx: [Output("x.txt", "một")]])
-    job = OutputJob(context, str(tmp_path), set(), parallel=False)
-    assert job.pid is None
+    assert start_outputs(context, str(tmp_path), set(), parallel=False) is None
     assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "một"
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_template_error_in_a_generated_page_fails_the_build_and_names_the_page(tmp_path, parallel):
+    project = with_parallel(MINI, tmp_path / "project", parallel)
+    overrides = project / "overrides" / "thidua"
+    overrides.mkdir(parents=True)
+    (overrides / "exemplar.html").write_text('{% extends "thidua/entry.html" %}{% block card %}'
+                                             '{{ spec.context.entry.khong_co.nua }}{% endblock %}', encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"),
+                      encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "guong/" in result.stderr and "khong_co" in result.stderr, result.stderr
+
+
+def test_another_plugin_keeps_every_page_in_the_main_process(tmp_path):
+    """MkDocs' search plugin indexes pages from its page events: every generated page must reach it."""
+    project = with_parallel(MINI, tmp_path / "project", True)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n"),
+                      encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_mkdocs_build(project, out, "--verbose")
+    assert result.returncode == 0, result.stderr
+    assert "đang dựng" not in result.stderr
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    exemplar_pages = {f"guong/{p.stem}/" for p in (MINI / "exemplars").rglob("*.md")}
+    assert exemplar_pages and exemplar_pages <= locations

@@ -1,0 +1,122 @@
+"""Work done in a forked child while the build goes on in the parent: the child's log, its error, its end.
+
+The child shares the parent's memory until it writes to it and never returns into MkDocs: whatever happens it
+ends with ``os._exit``. What it logs on the ``mkdocs`` loggers is collected instead of printed, and sent back with
+its error (if any) through a pipe; :meth:`ForkedTask.wait` logs it again in the parent, so ``--strict`` counts the
+child's warnings as its own, and raises the child's error as a :class:`PluginError`.
+
+Forking is worth it only with a second core, and safe only while no other thread runs (a lock held by another
+thread at the fork stays held in the child): :func:`can_fork` says whether both hold. ``mkdocs serve`` rebuilds
+from its watcher thread, so its rebuilds run everything in-process.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import os
+import signal
+import threading
+import time
+import traceback
+from typing import Callable
+
+from mkdocs.exceptions import PluginError
+
+__all__ = ["ForkedTask", "can_fork"]
+
+log = logging.getLogger("mkdocs.plugins.thidua")
+
+
+def can_fork() -> bool:
+    """A second process helps here: fork exists, a second core is free to us, and no other thread runs."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores > 1
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list):
+        super().__init__(logging.DEBUG)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append([record.name, record.levelno, record.getMessage()])
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+class ForkedTask:
+    """``work()`` run in a forked child; ``what`` names it in messages (Vietnamese, for the person building)."""
+
+    def __init__(self, work: Callable[[], None], what: str):
+        self.what = what
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never leaves this block
+            code, report, start = 0, {"log": [], "error": None}, time.perf_counter()
+            try:
+                os.close(read_end)
+                gc.disable()  # it ends soon; collecting would only copy the parent's pages it shares
+                mkdocs_log = logging.getLogger("mkdocs")
+                for handler in list(mkdocs_log.handlers):
+                    mkdocs_log.removeHandler(handler)
+                mkdocs_log.addHandler(_Collect(report["log"]))
+                work()
+            except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
+                code = 1
+                report["error"] = str(error) if isinstance(error, PluginError) else (
+                    f"Lỗi khi {what}:\n{traceback.format_exc()}")
+            finally:
+                try:
+                    report["seconds"] = round(time.perf_counter() - start, 3)
+                    _write_all(write_end, json.dumps(report, ensure_ascii=False).encode("utf-8"))
+                finally:
+                    os._exit(code)
+        os.close(write_end)
+        self.pid: int | None = pid
+        self._pipe: int | None = read_end
+        log.debug("thidua: tiến trình %d đang %s", pid, what)
+
+    def wait(self) -> None:
+        """Return once the child is done, after logging what it logged; raise PluginError if it failed."""
+        if self.pid is None:
+            return
+        with os.fdopen(self._pipe, "rb") as pipe:
+            self._pipe = None
+            data = pipe.read()
+        pid, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        code = os.waitstatus_to_exitcode(status)
+        try:
+            report = json.loads(data.decode("utf-8")) if data else {}
+        except ValueError:
+            report = {}
+        for name, level, message in report.get("log", []):
+            logging.getLogger(name).log(level, message)
+        log.debug("thidua: tiến trình %d đã %s trong %s giây", pid, self.what, report.get("seconds", "?"))
+        if report.get("error") or code != 0:
+            raise PluginError(report.get("error") or (
+                f"Tiến trình {self.what} dừng bất thường (mã {code}); chưa xây dựng xong trang. Chạy lại; nếu lỗi "
+                "lặp lại, đặt parallel: false cho plugin thidua trong mkdocs.yml để làm việc đó ngay trong tiến "
+                "trình chính và xem lỗi."))
+
+    def cancel(self) -> None:
+        """Stop the child (the build failed elsewhere) and reap it."""
+        if self.pid is None:
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        self.pid = None
+        if self._pipe is not None:
+            os.close(self._pipe)
+            self._pipe = None
