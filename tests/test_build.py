@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -132,3 +133,33 @@ def test_place_validity_dates_read_the_vietnamese_way(site):
     html = (site / "dia-phuong" / "huyen-bo-trach-quang-binh" / "index.html").read_text(encoding="utf-8")
     assert "Đến 30/06/2025; không còn là đơn vị hành chính" in html
     assert "2025-06-30" not in html.split('class="td-card"')[1].split("</section>")[0]
+
+
+def entry_links(html: str, section: str) -> list[str]:
+    """The entry links listed under the h2 with id ``section`` (up to the next h2)."""
+    start = html.index(f'<h2 id="{section}"')
+    end = html.find("<h2 ", start + 1)
+    return re.findall(r'<li class="td-item[^"]*">\s*<a href="([^"]+)"', html[start:end if end > 0 else None])
+
+
+def test_long_lists_show_the_newest_then_link_to_all_of_them(built):
+    # page_size is 2 in the fixture; Hà Tĩnh and both movements have 3 exemplars, dated 01-03/04/2024.
+    place = read(built, "dia-phuong/tinh-ha-tinh")
+    assert entry_links(place, "guong") == ["../../guong/guong-3/", "../../guong/guong-2/"]
+    assert 'href="../../tra-cuu/?loai=exemplar&amp;dia-phuong=tinh-ha-tinh">Xem tất cả 3 gương</a>' in place
+    movement = read(built, "phong-trao/quoc-gia")
+    assert entry_links(movement, "guong") == ["../../guong/guong-3/", "../../guong/guong-2/"]
+    assert 'href="../../tra-cuu/?loai=exemplar&amp;phong-trao=quoc-gia">Xem tất cả 3 gương</a>' in movement
+    # Two plans: not more than page_size, so listed whole, by locality, with no link.
+    assert "Xem tất cả 2 kế hoạch" not in movement and 'class="td-locality"' in movement
+
+
+def test_search_link_of_a_capped_list_finds_exactly_that_list(built):
+    """The link's facets select the same entries the page counts: the place and the units below it."""
+    manifest = json.loads((built / "tra-cuu" / "chi-muc" / "index.json").read_text(encoding="utf-8"))
+    places = [p for p, _ in manifest["places"]]
+    kinds = [k for k, _ in manifest["kinds"]]
+    chosen = [n for n in range(manifest["count"])
+              if kinds[manifest["doc"]["k"][n]] == "exemplar"
+              and places.index("tinh-ha-tinh") in manifest["doc"]["p"][n]]
+    assert len(chosen) == 3

@@ -236,3 +236,36 @@ def test_site_calendar_is_reproducible_and_holds_every_plan(dated_site):
     first = calendar_text([plan], BUILD_DATE, "https://example.gov.vn/thi-dua/")
     assert first == calendar_text([plan], BUILD_DATE, "https://example.gov.vn/thi-dua/")
     assert "Kiểm tra\\; báo cáo\\, tổng hợp" in "".join(_unfold(first))
+
+
+def test_place_and_movement_timelines_draw_the_newest_plans_and_link_to_the_rest(tmp_path, monkeypatch):
+    """A national movement's whole timeline was 958 KB at 1,000 entries: entry pages draw TimelineView.entry_cap
+    plans (1 here) and link to the locality's whole timeline, or to the movement's plans on the search page."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from thidua.timeline import TimelineView
+
+    monkeypatch.setattr(TimelineView, "entry_cap", 1)
+    project = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", project)
+    undated = project / "plans" / "kh-2.md"  # no number, no date; given a window and a movement, it has a bar to draw
+    undated.write_text(undated.read_text(encoding="utf-8").replace(
+        'trich_yeu:', 'thoi_gian: {tu: "01/01/2023", den: "tháng 12/2023"}\nphong_trao: [{ma: quoc-gia}]\ntrich_yeu:'),
+        encoding="utf-8")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    site = tmp_path / "site"
+    place = (site / "dia-phuong" / "tinh-ha-tinh" / "index.html").read_text(encoding="utf-8")
+    whole = _collect(site / "dong-thoi-gian" / "dia-phuong" / "tinh-ha-tinh" / "index.html")
+    drawn = _collect(site / "dia-phuong" / "tinh-ha-tinh" / "index.html")
+    assert {link["data-plan"] for link in whole.links} == {"kh-1", "kh-2"}
+    assert {link["data-plan"] for link in drawn.links} == {"kh-1"}  # the newest: kh-2 has no issue date
+    assert "Dòng thời gian của 1 kế hoạch mới nhất trong 2." in place
+    assert 'href="../../dong-thoi-gian/dia-phuong/tinh-ha-tinh/">Xem dòng thời gian đầy đủ' in place
+    movement = (site / "phong-trao" / "quoc-gia" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../tra-cuu/?loai=plan&amp;phong-trao=quoc-gia">Xem tất cả 2 kế hoạch của phong trào' in movement

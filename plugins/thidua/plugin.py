@@ -94,7 +94,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                               "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
         date = build_date(self.config.build_date)
         self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date)
-        self.view = View(self.catalog)
+        self.view = View(self.catalog, list_cap=self.config.page_size)
         log.info("thidua: %d kế hoạch, %d gương, %d phong trào, %d địa phương có nội dung", len(result.plans),
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
 

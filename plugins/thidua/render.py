@@ -6,10 +6,13 @@ Templates receive ``thidua`` (this view) and ``spec`` (the page being rendered).
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from .catalog import URLS, Catalog, entry_url
 from .dates import PRECISION_LABELS, DateValue, parse_date
 from .feeds import feed_links
 from .fragments import Fragments
+from .pages import PAGE_SIZE
 from .tasks import TaskView
 from .timeline import TimelineView
 from .schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
@@ -18,8 +21,9 @@ __all__ = ["View"]
 
 
 class View:
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, list_cap: int = PAGE_SIZE) -> None:
         self.catalog = catalog
+        self.list_cap = list_cap  # entries a place or movement page lists before linking to all of them
         self.urls = URLS
         self.kind_labels = KIND_LABELS
         self.level_labels = LEVEL_LABELS
@@ -37,6 +41,12 @@ class View:
     def place_url(self, place_id: str) -> str:
         return entry_url("place", place_id) if place_id in self.catalog.place_ids else ""
 
+    def search_query(self, kind: str = "", place_id: str = "", movement_id: str = "") -> str:
+        """The query string of the search page showing every entry of a kind, place and movement, newest first:
+        where a place or movement page stops listing, it links here ('tra-cuu/' | url + this)."""
+        facets = [("loai", kind), ("dia-phuong", place_id), ("phong-trao", movement_id)]
+        return "?" + urlencode([(name, value) for name, value in facets if value])
+
     def feeds(self, entry, site_url: str) -> list[dict]:
         """Feeds a page announces with <link rel=alternate>: the entry's own, then the site's (paths for | url)."""
         return feed_links(self.catalog, site_url, entry)
@@ -53,6 +63,13 @@ class View:
 
     def place_label(self, place_id: str) -> str:
         return self.catalog.places.label(place_id)
+
+    def former_units(self, place_id: str) -> list[str]:
+        """The former units whose content a place's page gathers, top units only (their pages gather the rest)."""
+        former = self.catalog.places.rollup_former(place_id)
+        inside = set(former)
+        return [pid for pid in former
+                if not any(a.id in inside for a in self.catalog.places.ancestors(pid))]
 
     def date(self, value: DateValue) -> str:
         return value.display() if value.known else "không rõ ngày"

@@ -296,6 +296,9 @@ class TimelineView:
     """What templates ask of timelines: ``thidua.timeline.of(entry)``, what runs now, the next deadlines."""
 
     site_ics = SITE_ICS
+    # Plans drawn on a place or movement page; more go to the locality's timeline page or the search page.
+    # About 5 KB of HTML a plan: a national movement's whole timeline was 958 KB at 1,000 entries.
+    entry_cap = 10
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -310,10 +313,20 @@ class TimelineView:
             return self.catalog.plans_of_movement(entry.id)
         return []
 
-    def of(self, entry) -> Timeline:
-        """The entry's timeline, built once per build: a place's is also its /dong-thoi-gian/dia-phuong/ page."""
-        return self.catalog.memo(("timeline", entry.kind, entry.id), lambda: build_timeline(
-            _oldest_first(self.plans_of(entry), self._items), self.catalog.build_date, items_of=self._items))
+    def of(self, entry, limit: int | None = None) -> Timeline:
+        """The entry's timeline, built once per build; with ``limit``, of its newest ``limit`` plans only (place and
+        movement pages draw :attr:`entry_cap`). A place's whole timeline is its /dong-thoi-gian/dia-phuong/ page."""
+        return self.catalog.memo(("timeline", entry.kind, entry.id, limit), lambda: build_timeline(
+            _oldest_first(self.drawn_plans(entry)[:limit], self._items), self.catalog.build_date,
+            items_of=self._items))
+
+    def drawn_plans(self, entry) -> list[Plan]:
+        """The entry's plans that have something to draw, newest first."""
+        return [p for p in self.plans_of(entry) if self._items.get(p.id)]
+
+    def place_url(self, place_id: str) -> str:
+        """The page of a locality's whole timeline."""
+        return f"{TIMELINE_URL}/dia-phuong/{place_id}/"
 
     def ics_url(self, plan: Plan) -> str:
         return plan_ics_path(plan.id)
@@ -363,7 +376,7 @@ def timeline_pages(catalog: Catalog) -> list[PageSpec]:
                               {"timeline": build_timeline(everything, catalog.build_date, [year], items),
                                "filters": filters, "year": year, "place_id": ""}, search=False))
     for place_id, label, _ in filters["places"]:
-        timeline = TimelineView(catalog).of(catalog.place(place_id))  # the place page's, built once for both
+        timeline = TimelineView(catalog).of(catalog.place(place_id))
         specs.append(PageSpec(f"{TIMELINE_URL}/dia-phuong/{place_id}.md", f"Dòng thời gian: {label}",
                               "thidua/timeline.html",
                               {"timeline": timeline, "filters": filters,
