@@ -58,6 +58,9 @@ class ForkedTask:
     def __init__(self, work: Callable[[], None], what: str):
         self.what = what
         read_end, write_end = os.pipe()
+        # Objects alive now are shared with the child until written to; the parent's cycle collector would
+        # write to every one of them (its bookkeeping is in each object's header) and copy every page.
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # the child: never leaves this block
             code, report, start = 0, {"log": [], "error": None}, time.perf_counter()
@@ -93,6 +96,7 @@ class ForkedTask:
             data = pipe.read()
         pid, status = os.waitpid(self.pid, 0)
         self.pid = None
+        gc.unfreeze()
         code = os.waitstatus_to_exitcode(status)
         try:
             report = json.loads(data.decode("utf-8")) if data else {}
@@ -117,6 +121,7 @@ class ForkedTask:
             pass
         os.waitpid(self.pid, 0)
         self.pid = None
+        gc.unfreeze()
         if self._pipe is not None:
             os.close(self._pipe)
             self._pipe = None

@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import json
-
 from .catalog import URLS, Catalog, entry_url
 from .photos import photo_url
 from .placetree import place_tree, province_chart
@@ -38,15 +36,19 @@ class PageSpec:
     description: str = ""
     search: bool = True
 
-    def markdown(self) -> str:
+    def meta(self) -> dict:
+        """The page's metadata, as front matter would give it: the plugin sets it in ``on_page_markdown``."""
         meta = {"title": plain_text(self.title), "template": self.template}
         if self.description:
             meta["description"] = plain_text(self.description)
         if not self.search:
             meta["search"] = {"exclude": True}
-        # JSON is YAML, and json.dumps is an order of magnitude faster than yaml.safe_dump on a thousand pages.
-        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
+        return meta
+
+    def markdown(self) -> str:
+        """The page's source: its body after a blank line, which tells MkDocs there is no metadata to parse
+        (front matter cost a YAML parse per page, 0.1 s at 1,000 entries; the meta comes from :meth:`meta`)."""
+        return "\n" + self.body
 
 
 def _src(kind: str, entry_id: str) -> str:

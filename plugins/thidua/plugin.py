@@ -138,6 +138,12 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             page.update_date = self.catalog.build_date.isoformat()
         return page
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta.update(spec.meta())
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         return clean_html(html) if spec is not None and spec.untrusted else html
