@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -54,6 +55,14 @@ def test_second_process_and_own_process_write_the_same_site(tmp_path):
     sites = {}
     for parallel in (True, False):
         project = with_parallel(MINI, tmp_path / f"project-{parallel}", parallel)
+        # A theme override that prints how many pages a template sees: the same from every page, either way.
+        (project / "overrides").mkdir()
+        (project / "overrides" / "main.html").write_text(
+            '{% extends "base.html" %}{% block extrahead %}{{ super() }}'
+            '<meta name="td-pages" content="{{ pages | length }}">{% endblock %}', encoding="utf-8")
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "  font: false\n", "  font: false\n  custom_dir: overrides\n"), encoding="utf-8")
         out = tmp_path / f"site-{parallel}"
         result = run_mkdocs_build(project, out, "--verbose")
         assert result.returncode == 0, result.stderr
@@ -62,6 +71,9 @@ def test_second_process_and_own_process_write_the_same_site(tmp_path):
         assert ("trang trong" in result.stderr and "đã dựng" in result.stderr) is (parallel and two_cores)
         sites[parallel] = tree(out)
     assert sites[True] == sites[False]
+    counts = {re.search(r'name="td-pages" content="(\d+)"', page.read_text(encoding="utf-8")).group(1)
+              for page in (tmp_path / "site-True").rglob("index.html")}
+    assert counts == {str(sum(1 for _ in (tmp_path / "site-True").rglob("index.html")))}
     assert {"dong-thoi-gian/lich.ics", "ban-tin.atom.xml", "du-lieu/ke-hoach.json", "tra-cuu/chi-muc/index.json"} \
         <= set(sites[True])
 

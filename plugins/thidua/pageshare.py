@@ -5,8 +5,9 @@ When :func:`~thidua.forked.can_fork` and no other plugin is installed (another p
 events, such as a search index, that a child's pages would never reach), ``on_env`` - the first moment every page
 is read and the navigation and Jinja environment are final - takes a share of the generated pages out of the
 build's files, so MkDocs does not render them, and forks a child that renders them the way MkDocs does: the same
-context, template, ``page_context`` and ``post_page`` events and file. The sitemap still lists every page
-(``on_template_context``), and anchors in the child's pages are checked in the parent after it is done.
+context, template, ``page_context`` and ``post_page`` events and file. Templates still see every page in
+``pages`` (the plugin's ``on_template_context`` and ``on_page_context``), so the sitemap lists them all, and
+anchors in the child's pages are checked in the parent after it is done.
 Built either way, the site is the same, byte for byte (tested).
 """
 

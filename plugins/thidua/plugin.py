@@ -127,8 +127,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return env
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
-        if template_name == "sitemap.xml" and self.page_share is not None:
-            context["pages"] = self.page_share.doc_files  # also the pages the child renders
+        if self.page_share is not None:  # sitemap.xml, 404.html: also the pages the child renders
+            context["pages"] = self.page_share.doc_files
         return context
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -152,6 +152,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["thidua"] = self.view
         context["spec"] = self.specs.get(page.file.src_uri)
+        if self.page_share is not None:
+            context["pages"] = self.page_share.doc_files  # every page, wherever it is rendered
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
