@@ -3,11 +3,12 @@
     python bench/build_bench.py 1000 10000 [--repeat 3]
 
 For each N, both projects are generated once, then built --repeat times each, alternating portal and plain so a
-busy machine slows both alike; every build writes into a new folder (see settle). Reported per project: the median wall time of `mkdocs build` (a child process),
-its median CPU time (user + system, the build's own processes included: the portal forks helpers when it has a
-second core), the peak memory of all its processes together (proportional set size, sampled every 10 ms), the mean HTML
-bytes per entry page, and the plugin's overhead over plain MkDocs in wall time and in CPU time. Nothing here is
-a test.
+busy machine slows both alike; every build writes into a new folder (see settle). Reported: the median wall time
+of each project's `mkdocs build` (a child process) and the plugin's overhead from those medians; "paired", the
+median over runs of each portal build's time against the plain build right after it; the median CPU time (user +
+system, the build's own processes included: the portal forks helpers when it has a second core) and its overhead;
+the peak memory of all of a build's processes together (proportional set size, sampled every 10 ms); the mean HTML
+bytes per entry page. Nothing here is a test.
 """
 
 from __future__ import annotations
@@ -110,6 +111,9 @@ def run(n: int, repeat: int) -> dict[str, float]:
             "n": n, "portal_s": med["portal"][0], "plain_s": med["plain"][0],
             "portal_walls": [r[0] for r in runs["portal"]], "plain_walls": [r[0] for r in runs["plain"]],
             "overhead": med["portal"][0] / med["plain"][0] - 1,
+            # Each portal build against the plain build right after it: on a machine whose speed drifts during
+            # the run (a shared virtual machine), neighbours in time compare like with like.
+            "paired": statistics.median(a[0] / b[0] for a, b in zip(runs["portal"], runs["plain"])) - 1,
             "portal_cpu": med["portal"][1], "plain_cpu": med["plain"][1],
             "cpu_overhead": med["portal"][1] / med["plain"][1] - 1,
             "portal_mib": max(r[2] for r in runs["portal"]), "plain_mib": max(r[2] for r in runs["plain"]),
@@ -123,13 +127,14 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="*", default=[1000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'N':>7} {'portal s':>9} {'plain s':>8} {'overhead':>9} {'portal CPU':>11} {'plain CPU':>10} "
+    print(f"{'N':>7} {'portal s':>9} {'plain s':>8} {'overhead':>9} {'paired':>7} {'portal CPU':>11} {'plain CPU':>10} "
           f"{'CPU ovh':>8} {'portal MiB':>11} {'plain MiB':>10} {'B/entry page':>13} {'B/plain page':>13} "
           f"{'HTML pages':>11}  runs (portal | plain)")
     for n in args.sizes:
         r = run(n, args.repeat)
         walls = " ".join(f"{s:.1f}" for s in r["portal_walls"]) + " | " + " ".join(f"{s:.1f}" for s in r["plain_walls"])
-        print(f"{r['n']:>7} {r['portal_s']:>9.1f} {r['plain_s']:>8.1f} {r['overhead']:>+9.0%} {r['portal_cpu']:>11.1f} "
+        print(f"{r['n']:>7} {r['portal_s']:>9.1f} {r['plain_s']:>8.1f} {r['overhead']:>+9.0%} {r['paired']:>+7.0%} "
+              f"{r['portal_cpu']:>11.1f} "
               f"{r['plain_cpu']:>10.1f} {r['cpu_overhead']:>+8.0%} {r['portal_mib']:>11.0f} {r['plain_mib']:>10.0f} "
               f"{r['entry_page_bytes']:>13,.0f} {r['plain_page_bytes']:>13,.0f} {r['html_pages']:>11}  {walls}",
               flush=True)
