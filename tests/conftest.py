@@ -23,6 +23,20 @@ SUBPATH = "/thi-dua/"
 FIXED_BUILD_DATE = "2025-03-01"
 
 
+def build_context(project: Path, page_size: int = 50):
+    """The BuildContext a build of ``project`` gives its producers, on a fixed date."""
+    import datetime as dt
+
+    from thidua.catalog import build_catalog
+    from thidua.features import BuildContext
+    from thidua.loader import load
+
+    result = load(project)
+    assert result.ok, result.diagnostics
+    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1))
+    return BuildContext(catalog, "https://example.gov.vn/thi-dua/", page_size, str(project), site_name="Cổng")
+
+
 def run_mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """A real `mkdocs build --strict`, in a child process as a person would run it."""
     return subprocess.run(

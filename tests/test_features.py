@@ -1,25 +1,20 @@
-"""features.produce_pages and produce_outputs: every producer runs with Python's cycle collector paused, and its state is restored after."""
+"""features.produce_pages and produce_outputs: every producer runs with Python's cycle collector paused, and its
+state is restored after."""
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build_context
 from thidua import features
-from thidua.catalog import build_catalog
-from thidua.features import BuildContext, produce_outputs, produce_pages
-from thidua.loader import load
+from thidua.features import produce_outputs, produce_pages
 
 
 @pytest.fixture(scope="module")
 def context():
-    result = load(ROOT)
-    assert result.ok
-    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1))
-    return BuildContext(catalog, "https://example.gov.vn/thi-dua/", 50, str(ROOT), site_name="Cổng")
+    return build_context(ROOT, 50)
 
 
 @pytest.mark.parametrize("enabled", [True, False])

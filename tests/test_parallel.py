@@ -4,7 +4,6 @@ way, and whatever fails in a child fails the build with its message."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -17,11 +16,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, build_context, run_mkdocs_build
 from thidua import features, forked, outputs
-from thidua.catalog import build_catalog
-from thidua.features import BuildContext, Output
-from thidua.loader import load
+from thidua.features import Output
 from thidua.forked import ForkedTask
 from thidua.outputs import start_outputs
 
@@ -45,10 +42,7 @@ def with_parallel(project: Path, dest: Path, parallel: bool) -> Path:
 
 @pytest.fixture(scope="module")
 def context():
-    result = load(MINI)
-    assert result.ok
-    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1))
-    return BuildContext(catalog, "https://example.gov.vn/thi-dua/", 10, str(MINI), site_name="Cổng")
+    return build_context(MINI, 10)
 
 
 def test_second_process_and_own_process_write_the_same_site(tmp_path):
