@@ -321,12 +321,14 @@ class TimelineView:
             items_of=self._items))
 
     def drawn_plans(self, entry) -> list[Plan]:
-        """The entry's plans that have something to draw, newest first."""
-        return [p for p in self.plans_of(entry) if self._items.get(p.id)]
+        """The entry's plans that have something to draw, newest first (once per entry: a page counts them and
+        draws some)."""
+        return self.catalog.memo(("drawn plans", entry.kind, entry.id),
+                                 lambda: [p for p in self.plans_of(entry) if self._items.get(p.id)])
 
     def place_url(self, place_id: str) -> str:
         """The page of a locality's whole timeline."""
-        return f"{TIMELINE_URL}/dia-phuong/{place_id}/"
+        return place_timeline_url(place_id)
 
     def ics_url(self, plan: Plan) -> str:
         return plan_ics_path(plan.id)
@@ -350,6 +352,10 @@ class TimelineView:
 TIMELINE_URL = "dong-thoi-gian"
 
 
+def place_timeline_url(place_id: str) -> str:
+    return f"{TIMELINE_URL}/dia-phuong/{place_id}/"
+
+
 def _filters(catalog: Catalog) -> dict:
     items = items_by_plan(catalog)
     years = sorted({y for its in items.values() for i in its for y in range(i.first_day.year, i.last_day.year + 1)})
@@ -357,7 +363,7 @@ def _filters(catalog: Catalog) -> dict:
     places.sort(key=lambda pid: (len(catalog.places.ancestors(pid)), catalog.places.label(pid)))
     return {
         "years": [(y, f"{TIMELINE_URL}/{y}/") for y in years],
-        "places": [(pid, catalog.places.label(pid), f"{TIMELINE_URL}/dia-phuong/{pid}/") for pid in places],
+        "places": [(pid, catalog.places.label(pid), place_timeline_url(pid)) for pid in places],
         "all_url": f"{TIMELINE_URL}/",
         "ics_url": SITE_ICS,
     }
