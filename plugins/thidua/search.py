@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from lunr.pipeline import Pipeline
@@ -132,9 +133,14 @@ def plain_text(markdown: str) -> str:
     return " ".join(_MD_MARKS.sub(" ", text).split())
 
 
-def excerpt_text(markdown: str) -> str:
-    """Plain text for a result excerpt, without block quotes (editors' notes such as "Dữ liệu mẫu")."""
-    return plain_text(_BLOCKQUOTE.sub("", markdown or ""))
+def excerpt_text(markdown: str, plain: str | None = None) -> str:
+    """Plain text for a result excerpt, without block quotes (editors' notes such as "Dữ liệu mẫu").
+
+    ``plain``, the text's :func:`plain_text` when the caller has it, is the answer for a text without a quote."""
+    markdown = markdown or ""
+    if plain is not None and ">" not in markdown:
+        return plain
+    return plain_text(_BLOCKQUOTE.sub("", markdown))
 
 
 def _join(*parts: str) -> str:
@@ -180,41 +186,51 @@ def _movement_names(catalog: Catalog, movement_ids, wordings=()) -> tuple[str, t
 def search_documents(catalog: Catalog) -> list[SearchDocument]:
     """Every entry with a page, newest first (so browsing without a query starts with the first chunk)."""
     docs: list[SearchDocument] = []
+    # Entries share places and movements: their names and facets are worked out once each.
+    memo: dict[tuple, object] = {}
+
+    def once(function, *args):
+        key = (function, *args)
+        if key not in memo:
+            memo[key] = function(catalog, *args)
+        return memo[key]
+
+    place_names, place_facets, movement_names = (partial(once, f) for f in (_place_names, _place_facets, _movement_names))
     for plan in catalog.plans.values():
         number = plan.number.normalized if plan.number.raw.strip(" /") else ""
-        movements, movement_ids = _movement_names(catalog, plan.movement_ids, [m.wording for m in plan.movements])
+        movements, movement_ids = movement_names(plan.movement_ids, tuple(m.wording for m in plan.movements))
         cited = " ".join(f"{d.kind} {d.number.normalized} {d.summary}" for d in plan.implements)
         body = plain_text(plan.body)
         label, key, year = _date_fields(plan.issued)
         docs.append(SearchDocument(
             entry_url("plan", plan.id), "plan", plan.title, f"{plan.doc_type} {number}".strip(),
-            _place_names(catalog, plan.place_id), movements,
+            place_names(plan.place_id), movements,
             _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, body[:TEXT_CHARS], cited),
-            _join(plan.theme, excerpt_text(plan.body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
-            _place_facets(catalog, plan.place_id), movement_ids))
+            _join(plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
+            place_facets(plan.place_id), movement_ids))
     for ex in catalog.exemplars.values():
-        movements, movement_ids = _movement_names(catalog, ex.movement_ids)
+        movements, movement_ids = movement_names(ex.movement_ids)
         awards = " ".join(f"{a.form} {a.issuer} {a.decision_number}" for a in ex.awards)
         body = plain_text(ex.body)
         label, key, year = _date_fields(ex.date)
         docs.append(SearchDocument(
-            entry_url("exemplar", ex.id), "exemplar", ex.name, "", _place_names(catalog, ex.place_id), movements,
-            _join(ex.summary, ex.field_name, awards, body[:TEXT_CHARS]), _join(ex.summary, excerpt_text(ex.body))[:EXCERPT_CHARS],
-            catalog.places.label(ex.place_id), label, key, year, _place_facets(catalog, ex.place_id), movement_ids))
+            entry_url("exemplar", ex.id), "exemplar", ex.name, "", place_names(ex.place_id), movements,
+            _join(ex.summary, ex.field_name, awards, body[:TEXT_CHARS]), _join(ex.summary, excerpt_text(ex.body, body))[:EXCERPT_CHARS],
+            catalog.places.label(ex.place_id), label, key, year, place_facets(ex.place_id), movement_ids))
     for mv in catalog.movements.values():
-        movements, movement_ids = _movement_names(catalog, [mv.id])
+        movements, movement_ids = movement_names((mv.id,))
         body = plain_text(mv.body)
         label, key, year = _date_fields(mv.date)
         docs.append(SearchDocument(
-            entry_url("movement", mv.id), "movement", mv.name, "", _place_names(catalog, mv.place_id), movements,
-            _join(mv.launched_by, body[:TEXT_CHARS]), excerpt_text(mv.body)[:EXCERPT_CHARS],
+            entry_url("movement", mv.id), "movement", mv.name, "", place_names(mv.place_id), movements,
+            _join(mv.launched_by, body[:TEXT_CHARS]), excerpt_text(mv.body, body)[:EXCERPT_CHARS],
             catalog.places.label(mv.place_id) if mv.place_id else "", label, key, year,
-            _place_facets(catalog, mv.place_id), movement_ids))
+            place_facets(mv.place_id), movement_ids))
     for place_id in catalog.place_ids:
         place = catalog.place(place_id)
         docs.append(SearchDocument(
-            entry_url("place", place_id), "place", catalog.places.label(place_id), "", _place_names(catalog, place_id),
-            "", place.note, place.note[:EXCERPT_CHARS], "", "", 0, 0, _place_facets(catalog, place_id)))
+            entry_url("place", place_id), "place", catalog.places.label(place_id), "", place_names(place_id),
+            "", place.note, place.note[:EXCERPT_CHARS], "", "", 0, 0, place_facets(place_id)))
     docs.sort(key=lambda d: (-d.date_key, KIND_ORDER.index(d.kind), d.url))
     return docs
 
@@ -276,13 +292,18 @@ def _score(docs: list[SearchDocument]) -> _Scored:
     a document once per field holding the term, scores are boosted by field and rounded to 3 decimals."""
     names = [name for name, _ in FIELDS]
     cache: dict[str, tuple[str, ...]] = {}
+    counted: dict[str, tuple[dict[str, int], int]] = {}  # field text -> its terms: places and movements repeat
     terms: dict[str, int] = {}
     holders: dict[str, list[set[int]]] = {}
     fields: list[tuple[int, int, dict[str, int], int]] = []
     totals = [0] * len(FIELDS)
     for number, doc in enumerate(docs):
         for position, name in enumerate(names):
-            frequencies, length = _term_frequencies(getattr(doc, name), cache)
+            text = getattr(doc, name)
+            counts = counted.get(text)
+            if counts is None:
+                counts = counted[text] = _term_frequencies(text, cache)
+            frequencies, length = counts
             for term in frequencies:
                 held = holders.get(term)
                 if held is None:
@@ -300,11 +321,18 @@ def _score(docs: list[SearchDocument]) -> _Scored:
     k1, b = BM25_K1, BM25_B
 
     def vectors():  # made as they are read: at 20,000 entries the whole list would hold millions of pairs
+        scored: dict[tuple[int, int], list[tuple[str, float]]] = {}  # the same field text scores the same
         for number, position, frequencies, length in fields:
-            boost = FIELDS[position][1]
-            norm = k1 * (1 - b + b * (length / averages[position])) if frequencies else 0
-            yield number, position, [(term, round(idfs[term] * ((k1 + 1) * tf) / (norm + tf) * boost, 3))
-                                     for term, tf in frequencies.items()]
+            key = (position, id(frequencies))
+            scores = scored.get(key)
+            if scores is None:
+                boost = FIELDS[position][1]
+                norm = k1 * (1 - b + b * (length / averages[position])) if frequencies else 0
+                scores = [(term, round(idfs[term] * ((k1 + 1) * tf) / (norm + tf) * boost, 3))
+                          for term, tf in frequencies.items()]
+                if len(frequencies) < 64:  # kept only where repeats are likely (not whole texts): memory stays flat
+                    scored[key] = scores
+            yield number, position, scores
 
     return _Scored(terms, holders, vectors())
 
@@ -340,15 +368,20 @@ def build_postings(docs: list[SearchDocument]) -> dict[str, tuple[list[int], lis
     the browser those sums directly, as integers (score × SCORE_SCALE): ranking is a few array additions instead of
     lunr.js's query, which takes 300–440 ms for a common word over 20,000 entries.
     """
-    scored = _score(docs)
-    postings: dict[str, dict[int, int]] = {}
-    for number, _, scores in scored.vectors:
+    postings: dict[str, tuple[list[int], list[int]]] = {}
+    # Vectors come document by document, so a term's documents arrive in order, each one's fields together.
+    for number, _, scores in _score(docs).vectors:
         for term, score in scores:
+            value = round(score * SCORE_SCALE)
             posting = postings.get(term)
             if posting is None:
-                posting = postings[term] = {}
-            posting[number] = posting.get(number, 0) + round(score * SCORE_SCALE)
-    return {term: (list(posting), list(posting.values())) for term, posting in postings.items()}
+                postings[term] = ([number], [value])
+            elif posting[0][-1] == number:
+                posting[1][-1] += value
+            else:
+                posting[0].append(number)
+                posting[1].append(value)
+    return postings
 
 
 def _dump(value) -> str:
