@@ -8,14 +8,13 @@ Add a feature by appending its producer here; order is the order of the lists.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable
 
 from .catalog import Catalog
 from .exports import open_data_outputs, open_data_pages
 from .feeds import feed_outputs
+from .gcpause import collector_paused
 from .ics import calendar_outputs
 from .pages import PageSpec, entry_pages, list_pages
 from .photos import photo_outputs
@@ -61,31 +60,13 @@ OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
 ]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the producers run, back to its previous state after.
-
-    They allocate millions of small objects that all stay alive until they are done (indexes, records, feed
-    trees), and each full collection walks every one of them again, finding nothing to free: at N=10000 the
-    collector took 12 s of a 58 s build, all of it here. What becomes garbage is freed by reference counting
-    as usual; cycles, if any, are collected after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def produce_pages(context: BuildContext) -> list[PageSpec]:
     """Every generated page of the build."""
-    with _collector_paused():
+    with collector_paused():
         return [spec for producer in PAGE_PRODUCERS for spec in producer(context)]
 
 
 def produce_outputs(context: BuildContext) -> list[Output]:
     """Every other output file of the build."""
-    with _collector_paused():
+    with collector_paused():
         return [output for producer in OUTPUT_PRODUCERS for output in producer(context)]

@@ -8,6 +8,7 @@ from pathlib import Path
 from .dates import UNKNOWN, DateError, DateValue, parse_date
 from .diagnostics import ERROR, Diagnostic
 from .frontmatter import RawEntry, read_entry
+from .gcpause import collector_paused
 from .model import (
     KIND_EXEMPLAR, KIND_MOVEMENT, KIND_PLAN, Award, DocRef, DocumentNumber, Exemplar, Milestone, Movement,
     MovementRef, Period, Plan, Signer, Source, Target, Task,
@@ -67,6 +68,11 @@ def load(root: Path, dirs: ContentDirs = ContentDirs(), only: list[Path] | None 
 
     References are checked against all entries of the project even when ``only`` narrows what is reported.
     """
+    with collector_paused():
+        return _load(root, dirs, only)
+
+
+def _load(root: Path, dirs: ContentDirs, only: list[Path] | None) -> LoadResult:
     root = root.resolve()
     extra = root / dirs.places_extra if dirs.places_extra else None
     places = load_registry(extra)
