@@ -62,7 +62,7 @@ def test_second_process_and_own_process_write_the_same_site(tmp_path):
         assert result.returncode == 0, result.stderr
         two_cores = len(os.sched_getaffinity(0)) > 1
         assert ("đang ghi các tệp dữ liệu" in result.stderr) is (parallel and two_cores), result.stderr
-        assert ("trang trong" in result.stderr and "đã dựng" in result.stderr) is (parallel and two_cores)
+        assert ("đã đọc và dựng" in result.stderr) is (parallel and two_cores)
         sites[parallel] = tree(out)
     assert sites[True] == sites[False]
     counts = {re.search(r'name="td-pages" content="(\d+)"', page.read_text(encoding="utf-8")).group(1)
@@ -70,6 +70,36 @@ def test_second_process_and_own_process_write_the_same_site(tmp_path):
     assert counts == {str(sum(1 for _ in (tmp_path / "site-True").rglob("index.html")))}
     assert {"dong-thoi-gian/lich.ics", "ban-tin.atom.xml", "du-lieu/ke-hoach.json", "tra-cuu/chi-muc/index.json"} \
         <= set(sites[True])
+
+
+def test_links_into_and_out_of_the_childs_pages_resolve_and_their_anchors_are_checked(tmp_path):
+    """The child reads every other generated page (here, an exemplar page or two: the first test shows the child at
+    work on this project): links to its pages resolve in the pages MkDocs reads, and anchors are checked both
+    ways, with MkDocs' own messages, as when one process reads everything."""
+    warnings = {}
+    for parallel in (True, False):
+        project = with_parallel(MINI, tmp_path / f"project-{parallel}", parallel)
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "validation:\n  anchors: warn\n", encoding="utf-8")
+        ids = sorted(p.stem for p in (project / "exemplars").glob("*.md"))
+        for exemplar in (project / "exemplars").glob("*.md"):
+            with exemplar.open("a", encoding="utf-8") as f:
+                f.write("\n## Ket qua\n\nXem [trang chủ](../index.md#muc-khong-co).\n")
+        (project / "docs" / "lien-ket.md").write_text("# Liên kết\n\n" + "".join(
+            f"- [{i}](guong/{i}.md#ket-qua), [{i} sai](guong/{i}.md#khong-co)\n" for i in ids), encoding="utf-8")
+        out = tmp_path / f"site-{parallel}"
+        result = run_mkdocs_build(project, out)  # not --verbose: at DEBUG, MkDocs checks no anchor
+        assert result.returncode != 0  # the wrong anchors, under --strict
+        warnings[parallel] = {line for line in result.stderr.splitlines() if line.startswith("WARNING")}
+        for i in ids:
+            assert (f"Doc file 'lien-ket.md' contains a link 'guong/{i}.md#khong-co', but the doc 'guong/{i}.md' "
+                    "does not contain an anchor '#khong-co'.") in result.stderr
+            assert (f"Doc file 'guong/{i}.md' contains a link '../index.md#muc-khong-co', but the doc 'index.md' "
+                    "does not contain an anchor '#muc-khong-co'.") in result.stderr
+        assert "#ket-qua" not in result.stderr and "not found among documentation files" not in result.stderr
+        html = (out / "lien-ket" / "index.html").read_text(encoding="utf-8")
+        assert all(f'href="../guong/{i}/#ket-qua"' in html for i in ids)
+    assert warnings[True] == warnings[False] and len(warnings[True]) >= 2 * 3
 
 
 @pytest.mark.parametrize("parallel", [True, False])
@@ -117,6 +147,15 @@ def test_child_that_dies_fails_the_build(forking):
     task = ForkedTask(lambda: os._exit(3), "thử")
     with pytest.raises(PluginError, match="Tiến trình thử dừng bất thường \\(mã 3\\)"):
         task.wait()
+
+
+def test_child_sends_back_what_its_work_returns(forking):
+    assert ForkedTask(lambda: {"trang": ["Bố Trạch", 2]}, "thử").wait() == {"trang": ["Bố Trạch", 2]}
+
+
+def test_child_result_that_cannot_be_sent_fails_the_build(forking):
+    with pytest.raises(PluginError, match="Lỗi khi thử: .*set"):
+        ForkedTask(lambda: {"trang": {1, 2}}, "thử").wait()
 
 
 def test_child_warnings_are_logged_in_the_parent(forking, caplog):
@@ -180,7 +219,7 @@ def test_another_plugin_keeps_every_page_in_the_main_process(tmp_path):
     out = tmp_path / "site"
     result = run_mkdocs_build(project, out, "--verbose")
     assert result.returncode == 0, result.stderr
-    assert "đang dựng" not in result.stderr
+    assert "đọc và dựng" not in result.stderr
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     exemplar_pages = {f"guong/{p.stem}/" for p in (MINI / "exemplars").rglob("*.md")}
