@@ -2,9 +2,8 @@
 
 The child shares the parent's memory until it writes to it and never returns into MkDocs: whatever happens it
 ends with ``os._exit``. What it logs on the ``mkdocs`` loggers is collected instead of printed, and sent back with
-what its work returned (JSON) or its error through a pipe; :meth:`ForkedTask.wait` logs it again in the parent, so
-``--strict`` counts the child's warnings as its own, and returns the result or raises the child's error as a
-:class:`PluginError`.
+its error (if any) through a pipe; :meth:`ForkedTask.wait` logs it again in the parent, so ``--strict`` counts the
+child's warnings as its own, and raises the child's error as a :class:`PluginError`.
 
 Forking is worth it only with a second core, and safe only while no other thread runs (a lock held by another
 thread at the fork stays held in the child): :func:`can_fork` says whether both hold. ``mkdocs serve`` rebuilds
@@ -21,7 +20,7 @@ import signal
 import threading
 import time
 import traceback
-from typing import Any, Callable
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 
@@ -54,10 +53,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 class ForkedTask:
-    """``work()`` run in a forked child; ``what`` names it in messages (Vietnamese, for the person building).
-    What ``work`` returns must be JSON: :meth:`wait` returns it."""
+    """``work()`` run in a forked child; ``what`` names it in messages (Vietnamese, for the person building)."""
 
-    def __init__(self, work: Callable[[], Any], what: str):
+    def __init__(self, work: Callable[[], None], what: str):
         self.what = what
         read_end, write_end = os.pipe()
         # Objects alive now are shared with the child until written to; the parent's cycle collector would
@@ -65,7 +63,7 @@ class ForkedTask:
         gc.freeze()
         pid = os.fork()
         if pid == 0:  # the child: never leaves this block
-            code, report, start = 0, {"log": [], "error": None, "result": None}, time.perf_counter()
+            code, report, start = 0, {"log": [], "error": None}, time.perf_counter()
             try:
                 os.close(read_end)
                 gc.disable()  # it ends soon; collecting would only copy the parent's pages it shares
@@ -73,7 +71,7 @@ class ForkedTask:
                 for handler in list(mkdocs_log.handlers):
                     mkdocs_log.removeHandler(handler)
                 mkdocs_log.addHandler(_Collect(report["log"]))
-                report["result"] = work()
+                work()
             except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
                 code = 1
                 report["error"] = str(error) if isinstance(error, PluginError) else (
@@ -81,11 +79,7 @@ class ForkedTask:
             finally:
                 try:
                     report["seconds"] = round(time.perf_counter() - start, 3)
-                    try:
-                        data = json.dumps(report, ensure_ascii=False)
-                    except (TypeError, ValueError) as error:
-                        code, data = 1, json.dumps({"log": report["log"], "error": f"Lỗi khi {what}: {error}"})
-                    _write_all(write_end, data.encode("utf-8"))
+                    _write_all(write_end, json.dumps(report, ensure_ascii=False).encode("utf-8"))
                 finally:
                     os._exit(code)
         os.close(write_end)
@@ -93,11 +87,10 @@ class ForkedTask:
         self._pipe: int | None = read_end
         log.debug("thidua: tiến trình %d đang %s", pid, what)
 
-    def wait(self) -> Any:
-        """Once the child is done, log what it logged, then return what its work returned; raise PluginError if
-        it failed. None when there is no child (any more)."""
+    def wait(self) -> None:
+        """Return once the child is done, after logging what it logged; raise PluginError if it failed."""
         if self.pid is None:
-            return None
+            return
         with os.fdopen(self._pipe, "rb") as pipe:
             self._pipe = None
             data = pipe.read()
@@ -112,12 +105,11 @@ class ForkedTask:
         for name, level, message in report.get("log", []):
             logging.getLogger(name).log(level, message)
         log.debug("thidua: tiến trình %d đã %s trong %s giây", pid, self.what, report.get("seconds", "?"))
-        if report.get("error") or code != 0 or "result" not in report:
+        if report.get("error") or code != 0:
             raise PluginError(report.get("error") or (
                 f"Tiến trình {self.what} dừng bất thường (mã {code}); chưa xây dựng xong trang. Chạy lại; nếu lỗi "
                 "lặp lại, đặt parallel: false cho plugin thidua trong mkdocs.yml để làm việc đó ngay trong tiến "
                 "trình chính và xem lỗi."))
-        return report.get("result")
 
     def cancel(self) -> None:
         """Stop the child (the build failed elsewhere) and reap it."""

@@ -75,7 +75,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.catalog = None
         self.specs = {}
         self.outputs = None  # ForkedTask writing the data files, when forked
-        self.page_share = None  # PageShare reading and rendering some generated pages, when forked
+        self.page_share = None  # PageShare rendering some generated pages, when forked
+        self.nav = None
         # Our templates come after the theme's and custom_dir's, so a site can override any of them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -115,16 +116,14 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        # Before MkDocs lists the pages to read: a forked child may read and render a share of ours.
-        self.page_share = PageShare.plan(files, self.specs, config=config, nav=nav, parallel=self.config.parallel)
-        if self.page_share is not None:
-            for page in self.page_share.pages:  # MkDocs' loop will not see them: the sitemap's dates
-                self._stamp(page)
+        self.nav = nav
         return nav
 
+    # Last: every page is read by now, and other plugins' env changes must be in the child's copy.
+    @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        if self.page_share is not None:
-            self.page_share.pages_read()
+        self.page_share = PageShare.start(files, self.specs, config=config, nav=self.nav, env=env,
+                                          parallel=self.config.parallel)
         return env
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -133,16 +132,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return context
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.page_share is not None:
-            self.page_share.page_starting(page)
-        self._stamp(page)
-        return page
-
-    def _stamp(self, page: Page) -> None:
         # MkDocs stamps every page (sitemap.xml lastmod, the sitemap.xml.gz header) with today's date unless
         # SOURCE_DATE_EPOCH is set; the site describes build_date, so two builds of the same content match.
         if self.catalog is not None:
             page.update_date = self.catalog.build_date.isoformat()
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
@@ -166,13 +160,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         if self.outputs is not None:
             self.outputs.wait()
         if self.page_share is not None:
-            self.page_share.finish()
+            self.page_share.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.outputs is not None:
             self.outputs.cancel()
         if self.page_share is not None:
-            self.page_share.cancel()
+            self.page_share.task.cancel()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.dirs.plans, self.dirs.exemplars, self.dirs.movements):
