@@ -283,18 +283,19 @@ class _Scored:
     hold each term, and per (document, field) the score of each of its terms as lunr serialises it."""
 
     terms: dict[str, int]  # term -> lunr's term number
-    holders: dict[str, list[set[int]]]  # term -> per field, the documents whose field holds the term
+    holders: dict[str, list[set[int]]]  # term -> per field, the documents whose field holds it (when asked for)
     vectors: Iterator[tuple[int, int, list[tuple[str, float]]]]  # (document, field position, [(term, score)]), once
 
 
-def _score(docs: list[SearchDocument]) -> _Scored:
+def _score(docs: list[SearchDocument], holders: bool = False) -> _Scored:
     """BM25 as lunr computes it: the average field length is over all documents, a term's document frequency counts
-    a document once per field holding the term, scores are boosted by field and rounded to 3 decimals."""
+    a document once per field holding the term, scores are boosted by field and rounded to 3 decimals.
+    ``holders``: also which documents hold each term, per field (lunr's inverted index needs them; postings not)."""
     names = [name for name, _ in FIELDS]
     cache: dict[str, tuple[str, ...]] = {}
     counted: dict[str, tuple[dict[str, int], int]] = {}  # field text -> its terms: places and movements repeat
-    terms: dict[str, int] = {}
-    holders: dict[str, list[set[int]]] = {}
+    with_term: Counter[str] = Counter()  # term -> how many (document, field) hold it, in first-seen order
+    held_by: dict[str, list[set[int]]] = {}
     fields: list[tuple[int, int, dict[str, int], int]] = []
     totals = [0] * len(FIELDS)
     for number, doc in enumerate(docs):
@@ -304,20 +305,18 @@ def _score(docs: list[SearchDocument]) -> _Scored:
             if counts is None:
                 counts = counted[text] = _term_frequencies(text, cache)
             frequencies, length = counts
-            for term in frequencies:
-                held = holders.get(term)
-                if held is None:
-                    terms[term] = len(terms)
-                    held = holders[term] = [set() for _ in names]
-                held[position].add(number)
+            with_term.update(frequencies.keys())  # keys, not the mapping: one each, counted in C
+            if holders:
+                for term in frequencies:
+                    held = held_by.get(term)
+                    if held is None:
+                        held = held_by[term] = [set() for _ in names]
+                    held[position].add(number)
             fields.append((number, position, frequencies, length))
             totals[position] += length
     count = len(docs)
     averages = [total / count if count else 0 for total in totals]
-    idfs = {}
-    for term, held in holders.items():
-        with_term = sum(len(h) for h in held)
-        idfs[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+    idfs = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in with_term.items()}
     k1, b = BM25_K1, BM25_B
 
     def vectors():  # made as they are read: at 20,000 entries the whole list would hold millions of pairs
@@ -334,7 +333,7 @@ def _score(docs: list[SearchDocument]) -> _Scored:
                     scored[key] = scores
             yield number, position, scores
 
-    return _Scored(terms, holders, vectors())
+    return _Scored({term: number for number, term in enumerate(with_term)}, held_by, vectors())
 
 
 def build_index(docs: list[SearchDocument]) -> dict:
@@ -344,7 +343,7 @@ def build_index(docs: list[SearchDocument]) -> dict:
     check it, byte for byte), and lunr.js's ranking over it is what rank.js reproduces (tests check that too).
     lunr.py's Builder itself takes 19.6 s at 2,000 entries and 167 s at 20,000, so it is not used to build.
     """
-    scored = _score(docs)
+    scored = _score(docs, holders=True)
     names = [name for name, _ in FIELDS]
     refs = [_ref(number) for number in range(len(docs))]
     vectors = []
