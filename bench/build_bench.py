@@ -3,19 +3,18 @@
     python bench/build_bench.py 1000 10000 [--repeat 3]
 
 For each N, both projects are generated once, then built --repeat times each, alternating portal and plain so a
-busy machine slows both alike; every build writes into a new folder (see settle). Reported: the median wall time
-of each project's `mkdocs build` (a child process) and the plugin's overhead from those medians; "paired", the
-median over runs of each portal build's time against the plain build right after it; the median CPU time (user +
-system, the build's own processes included: the portal forks helpers when it has a second core) and its overhead;
-the peak memory of all of a build's processes together (proportional set size, sampled every 10 ms in one more
-build of each project, not timed); the mean HTML bytes per entry page. Nothing here is a test.
+busy machine slows both alike; every build writes into a new folder, kept until the end (see settle). Reported: the
+median wall time of each project's `mkdocs build` (a child process) and the plugin's overhead from those medians;
+"paired", the median over runs of each portal build's time against the plain build right after it; the median CPU
+time (user + system, the build's own processes included: the portal forks helpers when it has a second core) and
+its overhead; the peak memory of all of a build's processes together (proportional set size, sampled every 10 ms in
+one more build of each project, not timed); the mean HTML bytes per entry page. Nothing here is a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -47,14 +46,15 @@ def _tree_pss(pid: int) -> int:
     return total
 
 
-def settle(folder: Path) -> None:
-    """Delete a built site and let the disk finish with it before anything is timed again.
+def settle() -> None:
+    """Let the disk finish writing before the next build is timed.
 
-    Deleting thousands of files leaves the file system work to do after rmtree returns; measured here, creating
-    files right after deleting the portal's 3,200 took 3 times longer per file (openat 265 µs against 87 µs).
-    Each build writes into a new folder and the old one goes only after, so that work lands in no build's time.
+    Built sites are kept until the end (deleted with the temporary folder): deleting one leaves the file system
+    work to do long after rmtree and sync return, and that work lands in the next build. Measured here when each
+    build's site was deleted before the next: the one plain build not preceded by a deletion (the last) took
+    19.7 s at 10,000 entries, the others 30.8-33.0 s, in three runs out of three; and creating files right after
+    deleting the portal's 3,200 took three times longer per file (openat 265 µs against 87 µs).
     """
-    shutil.rmtree(folder, ignore_errors=True)
     if hasattr(os, "sync"):
         os.sync()
     time.sleep(2)
@@ -99,19 +99,18 @@ def run(n: int, repeat: int) -> dict[str, float]:
         portal, plain = Path(tmp) / "portal", Path(tmp) / "plain"
         generate(portal, n)
         generate(plain, n, plain=True)
-        settle(Path(tmp) / "none")  # writing the projects is disk work too
+        settle()  # writing the projects is disk work too
         runs: dict[str, list[tuple[float, float, float]]] = {"portal": [], "plain": []}
         for run_no in range(repeat):
             for name, project in (("portal", portal), ("plain", plain)):
                 site = project / f"site-{run_no}"
                 runs[name].append(measure_build(project, site))
-                if run_no < repeat - 1:
-                    settle(site)
+                settle()
         peaks = {}
         for name, project in (("portal", portal), ("plain", plain)):  # one more build each, for memory only
             site = project / "site-memory"
             peaks[name] = measure_build(project, site, memory=True)[2]
-            settle(site)
+            settle()
         last = f"site-{repeat - 1}"
         site = portal / last
         entry_pages = [p for d in ("ke-hoach", "guong") for p in (site / d).glob("*/index.html") if p.parent.name != "trang"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 __all__ = ["MAX_BYTES", "MAX_PIXELS", "WEB_WIDTH", "check_photo", "web_photo", "photo_url", "photo_outputs"]
 
@@ -28,6 +27,8 @@ def check_photo(path: Path) -> tuple[str, str] | None:
     if size > MAX_BYTES:
         return (f"tệp ảnh “{path.name}” nặng {size / 1024 / 1024:.1f} MB, quá giới hạn {MAX_BYTES // 1024 // 1024} MB.",
                 "thu nhỏ ảnh (ví dụ chiều ngang 2000 điểm ảnh) hoặc lưu lại dạng JPEG rồi thay tệp.")
+    from PIL import Image, UnidentifiedImageError  # here: most builds have no photo, and Pillow takes 30 ms to load
+
     try:
         with Image.open(path) as image:
             width, height = image.size
@@ -48,6 +49,8 @@ def check_photo(path: Path) -> tuple[str, str] | None:
 
 def web_photo(path: Path) -> bytes:
     """The web copy: upright, RGB, at most WEB_WIDTH wide, JPEG without metadata, deterministic bytes."""
+    from PIL import Image, ImageOps
+
     with Image.open(path) as image:
         image = ImageOps.exif_transpose(image)
         if image.mode in ("RGBA", "LA", "P"):
