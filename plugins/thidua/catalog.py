@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .model import Exemplar, Movement, Place, Plan
 from .places import PlaceRegistry
 
-__all__ = ["Catalog", "build_catalog", "URLS", "entry_url"]
+__all__ = ["Catalog", "build_catalog", "catalog_query", "URLS", "entry_url"]
 
 # Address of each kind of page, relative to the site root (the design card fixes these).
 URLS = {"plan": "ke-hoach", "exemplar": "guong", "movement": "phong-trao", "place": "dia-phuong"}
@@ -27,11 +27,12 @@ def _newest_first(items: list) -> list:
     return sorted(items, key=lambda e: (e.date.sort_key(), e.id), reverse=True)
 
 
-def _cached(method):
+def catalog_query(method):
     """Memoise a query on the catalog: it is built once per build and never changes, while the same query is asked
-    by several pages and outputs (a place page, its feed, its timeline, its task list). Callers must not mutate
-    the list they get back."""
-    name = method.__name__
+    by several pages and outputs (a place page, its feed, its timeline, its task list). A method of the catalog,
+    or a function of another module whose first argument is the catalog (arguments hashable). Callers must not
+    mutate what they get back."""
+    name = f"{method.__module__}.{method.__qualname__}"
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
@@ -66,15 +67,15 @@ class Catalog:
             return value
 
     # ----- lists in display order -------------------------------------------------------------
-    @_cached
+    @catalog_query
     def plans_newest(self) -> list[Plan]:
         return _newest_first(list(self.plans.values()))
 
-    @_cached
+    @catalog_query
     def exemplars_newest(self) -> list[Exemplar]:
         return _newest_first(list(self.exemplars.values()))
 
-    @_cached
+    @catalog_query
     def movements_sorted(self) -> list[Movement]:
         order = {"quoc-gia": 0, "tinh": 1, "khoi": 2, "nganh": 3, "huyen": 4, "xa": 5, "co-so": 6}
         return sorted(self.movements.values(), key=lambda m: (order.get(m.level, 9), m.name))
@@ -83,32 +84,32 @@ class Catalog:
     def place(self, place_id: str) -> Place | None:
         return self.places.get(place_id)
 
-    @_cached
+    @catalog_query
     def descendants(self, place_id: str) -> list[str]:
         return self.places.descendants(place_id)
 
-    @_cached
+    @catalog_query
     def plans_in(self, place_id: str) -> list[Plan]:
         """Plans issued in the place or in any unit below it, newest first."""
         ids = [place_id, *self.descendants(place_id)]
         return _newest_first([p for i in ids for p in self.plans_by_place.get(i, ())])
 
-    @_cached
+    @catalog_query
     def exemplars_in(self, place_id: str) -> list[Exemplar]:
         ids = [place_id, *self.descendants(place_id)]
         return _newest_first([e for i in ids for e in self.exemplars_by_place.get(i, ())])
 
-    @_cached
+    @catalog_query
     def plans_from_former(self, place_id: str) -> list[Plan]:
         """Plans of the former units this place continues (current Quảng Trị: former Quảng Bình, Quảng Trị)."""
         return _newest_first([p for i in self.places.rollup_former(place_id) for p in self.plans_by_place.get(i, ())])
 
-    @_cached
+    @catalog_query
     def exemplars_from_former(self, place_id: str) -> list[Exemplar]:
         return _newest_first([e for i in self.places.rollup_former(place_id)
                               for e in self.exemplars_by_place.get(i, ())])
 
-    @_cached
+    @catalog_query
     def movements_in(self, place_id: str) -> list[tuple[Movement, int]]:
         """Movements active in a place (cited by its plans or exemplars, before or after the merger), with the
         number of those entries citing each, most cited first."""
@@ -123,7 +124,7 @@ class Catalog:
                                                                                            self.movements[kv[0]].name))]
 
     # ----- movements ---------------------------------------------------------------------------
-    @_cached
+    @catalog_query
     def movement_family(self, movement_id: str) -> list[str]:
         """The movement and all its local variants, at any depth."""
         out, stack = [movement_id], [movement_id]
@@ -133,19 +134,19 @@ class Catalog:
                 stack.append(child.id)
         return out
 
-    @_cached
+    @catalog_query
     def plans_of_movement(self, movement_id: str, *, with_variants: bool = True) -> list[Plan]:
         ids = self.movement_family(movement_id) if with_variants else [movement_id]
         seen = {p.id: p for i in ids for p in self.plans_by_movement.get(i, ())}
         return _newest_first(list(seen.values()))
 
-    @_cached
+    @catalog_query
     def exemplars_of_movement(self, movement_id: str, *, with_variants: bool = True) -> list[Exemplar]:
         ids = self.movement_family(movement_id) if with_variants else [movement_id]
         seen = {e.id: e for i in ids for e in self.exemplars_by_movement.get(i, ())}
         return _newest_first(list(seen.values()))
 
-    @_cached
+    @catalog_query
     def movement_localities(self, movement_id: str) -> list[tuple[str, list[Plan]]]:
         """(place id, plans) for every locality that launched or continued the movement or a local variant."""
         grouped: dict[str, list[Plan]] = defaultdict(list)
@@ -153,7 +154,7 @@ class Catalog:
             grouped[plan.place_id].append(plan)
         return sorted(grouped.items(), key=lambda kv: self.places.label(kv[0]))
 
-    @_cached
+    @catalog_query
     def related_movements(self, movement_id: str) -> list[tuple[Movement, int]]:
         """Movements cited together with this one (or its variants) in the same plans, with how many plans."""
         family = set(self.movement_family(movement_id))
@@ -165,7 +166,7 @@ class Catalog:
         return [(self.movements[m], n) for m, n in sorted(counts.items(), key=lambda kv: (-kv[1],
                                                                                            self.movements[kv[0]].name))]
 
-    @_cached
+    @catalog_query
     def movement_ancestors(self, movement_id: str) -> list[Movement]:
         chain, current = [], self.movements.get(movement_id)
         while current and current.parent_id in self.movements and len(chain) < 20:

@@ -30,12 +30,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from lunr.pipeline import Pipeline
 
-from .catalog import Catalog, entry_url
+from .catalog import Catalog, catalog_query, entry_url
 from .pages import PageSpec
 from .schema import KIND_LABELS
 from .vntext import canonical, fold, nfc
@@ -154,6 +153,7 @@ def _date_fields(value) -> tuple[str, int, int]:
     return value.display(), (int(start.strftime("%Y%m%d")) if start else 0), value.year or 0
 
 
+@catalog_query  # entries share places and movements: worked out once each
 def _place_names(catalog: Catalog, place_id: str) -> str:
     """The place, the units above it, what it was before and what it became: "Bố Trạch" finds all of them."""
     places = catalog.places
@@ -167,12 +167,14 @@ def _place_names(catalog: Catalog, place_id: str) -> str:
     return _join(*(places.get(pid).full_name for pid in dict.fromkeys(related) if pid in places))
 
 
+@catalog_query  # entries share places and movements: worked out once each
 def _place_facets(catalog: Catalog, place_id: str) -> tuple[str, ...]:
     if place_id not in catalog.places:
         return ()
     return (place_id, *(p.id for p in catalog.places.ancestors(place_id)))
 
 
+@catalog_query  # entries share places and movements: worked out once each
 def _movement_names(catalog: Catalog, movement_ids, wordings=()) -> tuple[str, tuple[str, ...]]:
     ids: list[str] = []
     for mid in movement_ids:
@@ -186,51 +188,41 @@ def _movement_names(catalog: Catalog, movement_ids, wordings=()) -> tuple[str, t
 def search_documents(catalog: Catalog) -> list[SearchDocument]:
     """Every entry with a page, newest first (so browsing without a query starts with the first chunk)."""
     docs: list[SearchDocument] = []
-    # Entries share places and movements: their names and facets are worked out once each.
-    memo: dict[tuple, object] = {}
-
-    def once(function, *args):
-        key = (function, *args)
-        if key not in memo:
-            memo[key] = function(catalog, *args)
-        return memo[key]
-
-    place_names, place_facets, movement_names = (partial(once, f) for f in (_place_names, _place_facets, _movement_names))
     for plan in catalog.plans.values():
         number = plan.number.normalized if plan.number.raw.strip(" /") else ""
-        movements, movement_ids = movement_names(plan.movement_ids, tuple(m.wording for m in plan.movements))
+        movements, movement_ids = _movement_names(catalog, plan.movement_ids, tuple(m.wording for m in plan.movements))
         cited = " ".join(f"{d.kind} {d.number.normalized} {d.summary}" for d in plan.implements)
         body = plain_text(plan.body)
         label, key, year = _date_fields(plan.issued)
         docs.append(SearchDocument(
             entry_url("plan", plan.id), "plan", plan.title, f"{plan.doc_type} {number}".strip(),
-            place_names(plan.place_id), movements,
+            _place_names(catalog, plan.place_id), movements,
             _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, body[:TEXT_CHARS], cited),
             _join(plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
-            place_facets(plan.place_id), movement_ids))
+            _place_facets(catalog, plan.place_id), movement_ids))
     for ex in catalog.exemplars.values():
-        movements, movement_ids = movement_names(ex.movement_ids)
+        movements, movement_ids = _movement_names(catalog, ex.movement_ids)
         awards = " ".join(f"{a.form} {a.issuer} {a.decision_number}" for a in ex.awards)
         body = plain_text(ex.body)
         label, key, year = _date_fields(ex.date)
         docs.append(SearchDocument(
-            entry_url("exemplar", ex.id), "exemplar", ex.name, "", place_names(ex.place_id), movements,
+            entry_url("exemplar", ex.id), "exemplar", ex.name, "", _place_names(catalog, ex.place_id), movements,
             _join(ex.summary, ex.field_name, awards, body[:TEXT_CHARS]), _join(ex.summary, excerpt_text(ex.body, body))[:EXCERPT_CHARS],
-            catalog.places.label(ex.place_id), label, key, year, place_facets(ex.place_id), movement_ids))
+            catalog.places.label(ex.place_id), label, key, year, _place_facets(catalog, ex.place_id), movement_ids))
     for mv in catalog.movements.values():
-        movements, movement_ids = movement_names((mv.id,))
+        movements, movement_ids = _movement_names(catalog, (mv.id,))
         body = plain_text(mv.body)
         label, key, year = _date_fields(mv.date)
         docs.append(SearchDocument(
-            entry_url("movement", mv.id), "movement", mv.name, "", place_names(mv.place_id), movements,
+            entry_url("movement", mv.id), "movement", mv.name, "", _place_names(catalog, mv.place_id), movements,
             _join(mv.launched_by, body[:TEXT_CHARS]), excerpt_text(mv.body, body)[:EXCERPT_CHARS],
             catalog.places.label(mv.place_id) if mv.place_id else "", label, key, year,
-            place_facets(mv.place_id), movement_ids))
+            _place_facets(catalog, mv.place_id), movement_ids))
     for place_id in catalog.place_ids:
         place = catalog.place(place_id)
         docs.append(SearchDocument(
-            entry_url("place", place_id), "place", catalog.places.label(place_id), "", place_names(place_id),
-            "", place.note, place.note[:EXCERPT_CHARS], "", "", 0, 0, place_facets(place_id)))
+            entry_url("place", place_id), "place", catalog.places.label(place_id), "", _place_names(catalog, place_id),
+            "", place.note, place.note[:EXCERPT_CHARS], "", "", 0, 0, _place_facets(catalog, place_id)))
     docs.sort(key=lambda d: (-d.date_key, KIND_ORDER.index(d.kind), d.url))
     return docs
 
