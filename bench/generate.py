@@ -12,7 +12,7 @@ import argparse
 import random
 from pathlib import Path
 
-from thidua.places import load_registry
+from thidua.core.places import load_registry
 
 WORDS = ("thi đua yêu nước xây dựng nông thôn mới người tốt việc tốt điển hình tiên tiến chung tay vì người nghèo "
          "không để ai bị bỏ lại phía sau văn hóa công sở học tập và làm theo tư tưởng đạo đức phong cách Hồ Chí Minh "

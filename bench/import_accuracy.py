@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from thidua.frontmatter import read_entry
-from thidua.importer import import_plan, movements_of
-from thidua.importer.accuracy import compare, table
-from thidua.loader import load
+from thidua.core.frontmatter import read_entry
+from thidua.editor.importer import import_plan, movements_of
+from thidua.editor.importer.accuracy import compare, table
+from thidua.core.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = {  # seed text -> hand-checked entry

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import time
 t0 = time.perf_counter()
-from thidua.places import load_registry, DATA_FILE
+from thidua.core.places import load_registry, DATA_FILE
 t1 = time.perf_counter()
 registry = load_registry()
 t2 = time.perf_counter()

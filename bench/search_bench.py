@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
 
-from thidua import search  # noqa: E402
-from thidua.catalog import build_catalog  # noqa: E402
-from thidua.loader import ContentDirs, load  # noqa: E402
+from thidua.features import search  # noqa: E402
+from thidua.core.catalog import build_catalog  # noqa: E402
+from thidua.core.loader import ContentDirs, load  # noqa: E402
 
 QUERIES = ["nguoi tot viec tot", "nông thôn mới", "195/KH-UBND", "Bố Trạch", "phong trào 7"]
 SUBPATH = "/thi-dua/"

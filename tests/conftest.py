@@ -27,9 +27,9 @@ def build_context(project: Path, page_size: int = 50):
     """The BuildContext a build of ``project`` gives its producers, on a fixed date."""
     import datetime as dt
 
-    from thidua.catalog import build_catalog
-    from thidua.features import BuildContext
-    from thidua.loader import load
+    from thidua.core.catalog import build_catalog
+    from thidua.features.registry import BuildContext
+    from thidua.core.loader import load
 
     result = load(project)
     assert result.ok, result.diagnostics

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from thidua import vntext
+from thidua.core import vntext
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_195 = "ke-hoach/bo-trach-195-kh-ubnd-2020/"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from thidua.dates import DateError, Precision, parse_date, parse_range
-from thidua.model import DocumentNumber
-from thidua.vntext import canonical, fold, normalize_tones, slugify
+from thidua.core.dates import DateError, Precision, parse_date, parse_range
+from thidua.core.model import DocumentNumber
+from thidua.core.vntext import canonical, fold, normalize_tones, slugify
 
 
 @pytest.mark.parametrize("text,precision,start,end,shown", [

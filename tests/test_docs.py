@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua.loader import load
-from thidua.schema import SCHEMAS
+from thidua.core.loader import load
+from thidua.core.schema import SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"

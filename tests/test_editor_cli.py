@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from thidua import schema as s
-from thidua.checkformat import as_github
-from thidua.diagnostics import WARNING, Diagnostic
-from thidua.loader import load
-from thidua.newentry import ask_missing
-from thidua.places import load_registry
+from thidua.core import schema as s
+from thidua.editor.formats import as_github
+from thidua.core.diagnostics import WARNING, Diagnostic
+from thidua.core.loader import load
+from thidua.editor.new_entry import ask_missing
+from thidua.core.places import load_registry
 
 from test_importer import _project_copy
 

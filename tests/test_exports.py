@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from thidua.catalog import build_catalog
-from thidua.exports import FORMAT_VERSION, to_csv
-from thidua.loader import load
+from thidua.core.catalog import build_catalog
+from thidua.features.open_data import FORMAT_VERSION, to_csv
+from thidua.core.loader import load
 
 import datetime as dt
 

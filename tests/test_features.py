@@ -8,8 +8,8 @@ import gc
 import pytest
 
 from conftest import ROOT, build_context
-from thidua import features
-from thidua.features import produce_outputs, produce_pages
+from thidua.features import registry as features
+from thidua.features.registry import produce_outputs, produce_pages
 
 
 @pytest.fixture(scope="module")

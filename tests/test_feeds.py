@@ -10,9 +10,9 @@ import feedparser
 import pytest
 
 from conftest import ROOT
-from thidua.catalog import build_catalog
-from thidua.feeds import MAX_ENTRIES, _clean, feed_outputs
-from thidua.loader import load
+from thidua.core.catalog import build_catalog
+from thidua.features.feeds import MAX_ENTRIES, _clean, feed_outputs
+from thidua.core.loader import load
 
 SITE_URL = "https://example.gov.vn/thi-dua/"
 

@@ -11,13 +11,13 @@ import pytest
 from mkdocs.utils import normalize_url
 
 from conftest import ROOT
-from thidua.catalog import build_catalog
-from thidua.dates import parse_date
-from thidua.fragments import relative_url
-from thidua.loader import load
-from thidua.model import Milestone
-from thidua.render import View
-from thidua.timeline import build_timeline
+from thidua.core.catalog import build_catalog
+from thidua.core.dates import parse_date
+from thidua.site.fragments import relative_url
+from thidua.core.loader import load
+from thidua.core.model import Milestone
+from thidua.site.view import View
+from thidua.features.timeline import build_timeline
 
 NASTY = '<script>alert("x")</script> & \'co\''
 NASTY_ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;co&#39;"

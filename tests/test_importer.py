@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from thidua.dates import Precision, parse_date
-from thidua.frontmatter import read_entry
-from thidua.importer import import_plan, import_text, movements_of
-from thidua.importer.accuracy import compare, table
-from thidua.loader import load
+from thidua.core.dates import Precision, parse_date
+from thidua.core.frontmatter import read_entry
+from thidua.editor.importer import import_plan, import_text, movements_of
+from thidua.editor.importer.accuracy import compare, table
+from thidua.core.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"

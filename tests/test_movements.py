@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua.loader import load
-from thidua.matching import MovementMatch, match_movement
+from thidua.core.loader import load
+from thidua.core.matching import MovementMatch, match_movement
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"

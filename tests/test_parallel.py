@@ -17,10 +17,11 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build_context, run_mkdocs_build
-from thidua import features, forked, outputs
-from thidua.features import Output
-from thidua.forked import ForkedTask
-from thidua.outputs import start_outputs
+from thidua.features import registry as features
+from thidua.site import forked, outputs
+from thidua.features.registry import Output
+from thidua.site.forked import ForkedTask
+from thidua.site.outputs import start_outputs
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from thidua import photos
-from thidua.loader import load
+from thidua.core import photos
+from thidua.core.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,8 +11,8 @@ import pytest
 import vietnam_provinces
 import yaml
 
-from thidua.places import DATA_FILE, load_registry
-from thidua.vntext import fold
+from thidua.core.places import DATA_FILE, load_registry
+from thidua.core.vntext import fold
 
 DATA = Path(DATA_FILE).parent
 STABLE_IDS = {  # ids that content already uses: they must never change

@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from lunr.index import Index
 
-from thidua import search, vntext
-from thidua.catalog import build_catalog
-from thidua.loader import ContentDirs, load
+from thidua.core import vntext
+from thidua.features import search
+from thidua.core.catalog import build_catalog
+from thidua.core.loader import ContentDirs, load
 
 ROOT = Path(__file__).resolve().parent.parent
-VNTEXT_JS = ROOT / "plugins" / "thidua" / "assets" / "search" / "vntext.js"
-RANK_JS = ROOT / "plugins" / "thidua" / "assets" / "search" / "rank.js"
+VNTEXT_JS = ROOT / "plugins" / "thidua" / "site" / "assets" / "search" / "vntext.js"
+RANK_JS = ROOT / "plugins" / "thidua" / "site" / "assets" / "search" / "rank.js"
 # lunr.js 2.3.9 as MkDocs ships it: the reference rank.js is held to.
 LUNR_JS = Path(__import__("mkdocs").__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
 

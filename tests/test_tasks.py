@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_mkdocs_build
-from thidua.agencies import load_agencies
-from thidua.dates import parse_date
-from thidua.tasks import task_state
+from thidua.core.agencies import load_agencies
+from thidua.core.dates import parse_date
+from thidua.features.propaganda import task_state
 
 BO_TRACH = "bo-trach-195-kh-ubnd-2020"
 

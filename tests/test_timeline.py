@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_mkdocs_build
-from thidua.dates import parse_date
-from thidua.ics import calendar_text, fold_line
-from thidua.model import DocumentNumber, Milestone, Period, Plan, Source, Task
-from thidua.timeline import MIN_MARK, build_timeline, plan_items
+from thidua.core.dates import parse_date
+from thidua.features.calendars import calendar_text, fold_line
+from thidua.core.model import DocumentNumber, Milestone, Period, Plan, Source, Task
+from thidua.features.timeline import MIN_MARK, build_timeline, plan_items
 
 BUILD_DATE = dt.date(2020, 6, 10)
 BO_TRACH = "bo-trach-195-kh-ubnd-2020"
@@ -214,7 +214,7 @@ def test_plan_calendar_is_strict_rfc5545_and_matches_the_milestones(dated_site):
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
     spans = {(e.decoded("DTSTART"), e.decoded("DTEND")): str(e["SUMMARY"]) for e in events}
-    from thidua.loader import ContentDirs, load
+    from thidua.core.loader import ContentDirs, load
     plan = next(p for p in load(ROOT, ContentDirs("plans", "exemplars", "movements", "")).plans if p.id == BO_TRACH)
     for milestone in plan.milestones:
         key = (milestone.date.start(), milestone.date.end() + dt.timedelta(days=1))
@@ -246,7 +246,7 @@ def test_place_and_movement_timelines_draw_the_newest_plans_and_link_to_the_rest
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from thidua.timeline import TimelineView
+    from thidua.features.timeline import TimelineView
 
     monkeypatch.setattr(TimelineView, "entry_cap", 1)
     project = tmp_path / "mini"

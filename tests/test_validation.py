@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua.loader import load
+from thidua.core.loader import load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 

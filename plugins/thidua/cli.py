@@ -10,25 +10,25 @@ import argparse
 import sys
 from pathlib import Path
 
-from .projectconfig import NO_CONFIG, find_config
+from .core.projectconfig import NO_CONFIG, find_config
 
 __all__ = ["main"]
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .editorcli import run_check
+    from .editor.commands import run_check
 
     return run_check(args)
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .editorcli import run_new
+    from .editor.commands import run_new
 
     return run_new(args)
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .editorcli import run_import
+    from .editor.commands import run_import
 
     return run_import(args)
 
@@ -36,7 +36,7 @@ def _import(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from .publish import build_and_swap
+    from .site.publish import build_and_swap
 
     config = find_config(args.config)
     if config is None:
@@ -61,8 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="định dạng kết quả: text (người đọc), json (máy đọc), github (chú thích trong pull request)")
     check.set_defaults(run=_check)
-    from .editorcli import add_new_arguments
-    from .newentry import KIND_BY_WORD
+    from .editor.commands import add_new_arguments
+    from .editor.new_entry import KIND_BY_WORD
 
     new = commands.add_parser("new", help="tạo tệp mới có đủ các trường và chú thích tiếng Việt")
     kinds = new.add_subparsers(dest="loai", required=True, metavar="{ke-hoach,guong,phong-trao}")

@@ -1,0 +1,1 @@
+"""The editors' tools: ``thidua check``, ``thidua new``, ``thidua import``. Built on the core only."""

@@ -1,0 +1,214 @@
+"""``thidua import``: an official plan (text, Markdown or .docx) -> a plan entry, and the list of what to fill in.
+
+The importer reads what the document says and nothing more. What it cannot find stays empty and is listed under
+"Cần điền" (must be filled before the entry passes ``thidua check``) or "Cần kiểm tra" (found, but worth a look:
+a place inferred from context, a date with a blank day, a quoted movement not in the registry).
+Movements are matched through :func:`thidua.core.matching.match_movement`, places through the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...core.dates import DateError, parse_date
+from ...core.entryfile import render_entry
+from ...core.matching import match_movement
+from ...core.model import KIND_PLAN, Movement
+from ..new_entry import entry_id
+from ...core.places import PlaceRegistry
+from ...core.vntext import canonical
+from . import extract as x
+from .placefind import find_place
+from .source import Paragraph, SourceError, read_paragraphs, read_text
+
+__all__ = ["ImportResult", "import_plan", "import_text", "movements_of", "SourceError", "to_markdown"]
+
+
+@dataclass
+class ImportResult:
+    meta: dict
+    body: str
+    entry_id: str
+    to_fill: list[str] = field(default_factory=list)  # "field: what to write"
+    to_review: list[str] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)  # optional fields the document does not give
+
+    def text(self) -> str:
+        header = []
+        if self.to_fill:
+            header += ["Cần điền trước khi gửi (thidua import không tìm thấy trong văn bản):"]
+            header += [f"  - {item}" for item in self.to_fill]
+        if self.to_review:
+            header += ["Cần kiểm tra lại với văn bản gốc:"] + [f"  - {item}" for item in self.to_review]
+        if header:
+            header += ["Xóa các dòng ghi chú này khi đã xong; kiểm tra bằng: thidua check <tệp này>"]
+        return render_entry(KIND_PLAN, self.meta, self.body, header=header)
+
+
+_ROMAN_HEAD = re.compile(r"^(?:\*\*)?\s*([IVX]{1,5})\s*[./]\s+(.+?)(?:\*\*)?\s*$")
+_NUMBER_START = re.compile(r"^(\s*(?:\*\*)?\s*)(\d{1,3})\.(\s)")
+
+
+def to_markdown(paragraphs: list[Paragraph], type_index: int) -> str:
+    """The full text as the body: Roman sections as headings, paragraph numbers kept (``1\\.``)."""
+    out: list[str] = []
+    for index, para in enumerate(paragraphs):
+        line = para.markdown.strip()
+        if index == type_index and not para.heading:
+            line = f"**{para.text}**"
+        elif index == type_index + 1 and type_index >= 0 and not para.heading and not line.startswith("**"):
+            line = f"**{para.text}**"
+        elif not para.heading and (m := _ROMAN_HEAD.match(para.text)) and para.text.split(".", 1)[-1].strip().isupper():
+            line = f"## {m[1]}. {m[2].strip(' *')}"
+        elif not para.bullet:
+            line = _NUMBER_START.sub(lambda mm: f"{mm[1]}{mm[2]}\\.{mm[3]}", line)
+        out.append(line)
+    return "\n\n".join(out) + "\n"
+
+
+def _movements(text: str, movements: list[Movement], place_names: list[str], theme: str, motto: str,
+               references: list) -> tuple[list[dict], list[str]]:
+    """Quoted wordings matched to the registry; quotations in a movement context that match nothing are listed."""
+    refs: list[dict] = []
+    unknown: list[str] = []
+    seen_ids: set[str] = set()
+    skip = {canonical(s) for s in (theme, motto) if s} | {canonical(r.summary) for r in references if r.summary}
+    for position, wording in x.quotations(text):
+        if canonical(wording) in skip or len(wording.split()) < 2:
+            continue
+        match = match_movement(wording, movements, place_names)
+        if match.movement_id:
+            if match.movement_id not in seen_ids:
+                seen_ids.add(match.movement_id)
+                refs.append({"ma": match.movement_id, "nguyen_van": wording})
+            continue
+        before = canonical(text[max(0, position - 160): position])
+        if "phong trào" in before or re.search(r"\(\d+\)\s*$", before):
+            unknown.append(f"“{wording}” — {match.reason}")
+    return refs, unknown
+
+
+def import_text(text: str, source_name: str, places: PlaceRegistry, movements: list[Movement]) -> ImportResult:
+    paragraphs = read_paragraphs(text)
+    if not paragraphs:
+        raise SourceError("tệp không có nội dung")
+    full = "\n".join(p.text for p in paragraphs)
+    header = x.read_header(paragraphs, full)
+    fill: list[str] = []
+    review: list[str] = []
+    missing: list[str] = []
+
+    issuer = header.issuer
+    if not issuer:
+        issuer, how = x.find_self_issuer(paragraphs, header.issued_at)
+        if issuer:
+            review.append(how)
+    if not issuer:
+        fill.append("co_quan_ban_hanh: văn bản không có tên cơ quan ban hành ở đầu và không tự nêu tên; "
+                    "ghi tên cơ quan như trên bản ký, ví dụ “Ủy ban nhân dân huyện Bố Trạch”")
+
+    if not header.number_found:
+        review.append("văn bản không có dòng “Số: …”: để so_ky_hieu là \"\" (văn bản không số); nếu bản ký có số, ghi vào")
+    elif header.number.startswith("/"):
+        review.append(f"số văn bản để trống (“Số: {header.number}”): giữ nguyên, hoặc ghi số đầy đủ nếu bản ký có số")
+
+    issued = header.issued
+    if header.date_precision_note:
+        review.append(header.date_precision_note)
+    if not issued:
+        review.append("văn bản không ghi ngày ban hành: để ngay_ban_hanh là \"\"; nếu bản ký có ngày, ghi vào")
+    try:
+        issued_value = parse_date(issued)
+    except DateError:
+        issued_value = parse_date("")
+        fill.append(f"ngay_ban_hanh: không đọc được ngày “{issued}”; ghi như văn bản, ví dụ “12/02/2020”")
+        issued = ""
+
+    title = x.read_title(paragraphs, header.type_index)
+    if not title:
+        fill.append("trich_yeu: không tìm thấy trích yếu (dòng sau chữ KẾ HOẠCH); chép tên văn bản vào")
+
+    finding = find_place(places, issuer, header.parent_issuer, full, issued_value)
+    if finding.place_id:
+        if finding.note:
+            review.append(finding.note)
+    else:
+        hint = f" Các mã có thể: {', '.join(finding.candidates)}." if finding.candidates else ""
+        fill.append(f"dia_phuong: {finding.problem}.{hint} Ghi mã địa phương tại thời điểm ban hành "
+                    "(xem trang Địa phương; thidua check gợi ý mã gần đúng)")
+
+    theme = x.quoted_after(full, r"chủ đề")
+    motto = x.quoted_after(full, r"phương châm(?: hành động)?")
+    references = x.read_references(full, header.number)
+    place_names = [header.issued_at] if header.issued_at else []
+    if finding.place_id:
+        place_names += [p.name for p in [places.get(finding.place_id), *places.ancestors(finding.place_id)] if p]
+    movement_refs, unknown = _movements(full, movements, place_names, theme, motto, references)
+    for item in unknown:
+        review.append(f"phong trào chưa có trong sổ phong trào: {item}")
+    window = x.read_period(full, issued)
+    tasks, orphans = x.read_tasks(paragraphs)
+    for orphan in orphans[:5]:
+        review.append(f"đoạn trong “Tổ chức thực hiện” không rõ cơ quan, chưa đưa vào nhiem_vu: “{orphan[:90]}…”")
+    milestones = x.read_milestones(full, tasks)
+    targets = x.read_targets(paragraphs)
+    signer = x.read_signer(paragraphs, full)
+    recipients = x.read_recipients(paragraphs)
+
+    for key, value, label in (("chu_de", theme, "chủ đề"), ("phuong_cham", motto, "phương châm"),
+                              ("can_cu", references, "văn bản căn cứ"), ("phong_trao", movement_refs, "phong trào"),
+                              ("thoi_gian", window.start or window.end, "thời gian đợt thi đua"),
+                              ("chi_tieu", targets, "chỉ tiêu đánh số"), ("nhiem_vu", tasks, "nhiệm vụ theo cơ quan"),
+                              ("nguoi_ky", signer["ho_ten"], "người ký"), ("noi_nhan", recipients, "nơi nhận")):
+        if not value:
+            missing.append(f"{key} ({label})")
+    if not signer["ho_ten"]:
+        review.append("không tìm thấy tên người ký ở cuối văn bản: điền nguoi_ky nếu bản ký có")
+
+    meta = {
+        "so_ky_hieu": header.number if header.number_found else "",
+        "loai_van_ban": header.doc_type or "Kế hoạch",
+        "co_quan_ban_hanh": issuer,
+        "co_quan_chu_quan": header.parent_issuer,
+        "dia_phuong": finding.place_id,
+        "noi_ban_hanh": header.issued_at,
+        "ngay_ban_hanh": issued,
+        "trich_yeu": title,
+        "chu_de": theme,
+        "phuong_cham": motto,
+        "thoi_gian": {"tu": window.start, "den": window.end, "nguyen_van": window.original,
+                      **({"dot": window.rounds} if window.rounds else {})},
+        "can_cu": [{"loai": r.kind, "so_ky_hieu": r.number, "ngay": r.date, "co_quan": r.issuer,
+                    "trich_yeu": r.summary} for r in references],
+        "phong_trao": movement_refs,
+        "moc_thoi_gian": milestones,
+        "chi_tieu": targets,
+        "nhiem_vu": tasks,
+        "nguoi_ky": signer,
+        "noi_nhan": recipients,
+        "nguon": source_name,
+    }
+    if not window.rounds:
+        meta["thoi_gian"].pop("dot", None)
+    body = to_markdown(paragraphs, header.type_index)
+    return ImportResult(meta, body, entry_id(KIND_PLAN, meta, places), fill, review, missing)
+
+
+def movements_of(raw_entries: list) -> list[Movement]:
+    """The movement registry from the raw entries, so the importer works even while other entries have errors."""
+    out = []
+    for entry in raw_entries:
+        if entry.kind != "movement" or not entry.readable:
+            continue
+        meta = entry.meta
+        wordings = meta.get("cach_goi") or []
+        out.append(Movement(id=entry.id, source=None, name=str(meta.get("ten") or ""), level=str(meta.get("cap") or ""),
+                            parent_id=str(meta.get("phong_trao_cha") or ""),
+                            wordings=tuple(str(w) for w in (wordings if isinstance(wordings, list) else [wordings]))))
+    return out
+
+
+def import_plan(path: Path, places: PlaceRegistry, movements: list[Movement]) -> ImportResult:
+    return import_text(read_text(path), path.name, places, movements)

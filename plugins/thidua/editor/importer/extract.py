@@ -1,0 +1,636 @@
+"""Reading the fields of a plan from its paragraphs: pure functions, one per part of the document.
+
+Each function returns what the document says, as it says it, or nothing: a field the text does not give is
+left empty for the editor, never filled with a likely value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...core.dates import DateError, parse_date, parse_range
+from ...core.model import DocumentNumber
+from ...core.vntext import canonical, fold
+from .source import Paragraph
+
+__all__ = [
+    "Header", "read_header", "find_self_issuer", "read_title", "quoted_after", "read_references",
+    "quotations", "read_period", "read_milestones", "read_targets", "read_tasks", "read_signer",
+    "read_recipients", "sentence_case", "case_from_text",
+]
+
+# --- casing ------------------------------------------------------------------------------------------------
+
+_KEEP_UPPER = {"ubnd", "hđnd", "mttq", "mttqvn", "tw", "tu", "hu", "đuk", "tđkt", "vh", "tt", "ct", "kh"}
+_CAPITAL_WORDS = {"đảng": "Đảng", "khối": "Khối", "nhà nước": "Nhà nước", "nhân dân": "nhân dân"}
+_TITLES = {
+    "chủ tịch": "Chủ tịch", "phó chủ tịch": "Phó Chủ tịch", "bí thư": "Bí thư", "phó bí thư": "Phó Bí thư",
+    "giám đốc": "Giám đốc", "phó giám đốc": "Phó Giám đốc", "trưởng ban": "Trưởng ban", "phó trưởng ban": "Phó Trưởng ban",
+    "trưởng phòng": "Trưởng phòng", "phó trưởng phòng": "Phó Trưởng phòng", "chánh văn phòng": "Chánh Văn phòng",
+    "ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "thường trực": "Thường trực",
+    "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
+    "huyện ủy": "Huyện ủy", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy", "quận ủy": "Quận ủy", "thị ủy": "Thị ủy",
+    "đảng ủy": "Đảng ủy",
+}
+
+
+def case_from_text(phrase: str, text: str) -> str:
+    """The phrase as the document itself writes it in running text, if it does; else ""."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        found = m.group(0)
+        if not found.isupper():
+            return " ".join(found.split())
+    return ""
+
+
+def sentence_case(upper: str, text: str = "") -> str:
+    """"ỦY BAN NHÂN DÂN HUYỆN BỐ TRẠCH" -> "Ủy ban nhân dân huyện Bố Trạch": the document's own casing first."""
+    upper = " ".join(upper.split())
+    if not upper.isupper():
+        return upper
+    if text and (found := case_from_text(upper, text)):
+        return found
+    lowered = upper.lower()
+    if lowered in _TITLES:
+        return _TITLES[lowered]
+    # A unit type is followed by a proper name: capitalise the words after it.
+    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+ủy)?)\s+(?!ủy\b)(.+)$", lowered)
+    head, name = (m[1], m[2]) if m else (lowered, "")
+    for key, value in sorted(_TITLES.items(), key=lambda kv: -len(kv[0])):
+        head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
+    for key, value in _CAPITAL_WORDS.items():
+        head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
+    words = [w.upper() if w in _KEEP_UPPER else w for w in head.split()]
+    head = " ".join(words)
+    head = head[:1].upper() + head[1:]
+    if name:
+        name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+        return f"{head} {name}"
+    return head
+
+
+# --- header --------------------------------------------------------------------------------------------------
+
+_NATIONAL = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|"
+                       r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(.*)$", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngày\s*(?P<d>[\d\s._…/-]*?)\s*tháng\s*(?P<m>[\d\s._…/-]*?)\s*năm\s*(?P<y>\d{4})",
+    re.IGNORECASE)
+_DOC_TYPES = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUYẾT ĐỊNH", "CHỈ THỊ", "THÔNG BÁO")
+_UNIT_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
+_BODY_START = re.compile(r"^(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BAN |ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|"
+                         r"HUYỆN UỶ|THÀNH ỦY|THÀNH UỶ|QUẬN ỦY|THỊ ỦY|SỞ |PHÒNG |VĂN PHÒNG|MẶT TRẬN|LIÊN ĐOÀN|ĐOÀN )")
+_ABBREVIATIONS = {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN", "UỶ BAN": "ỦY BAN", "ĐẢNG UỶ": "ĐẢNG ỦY",
+                  "TỈNH UỶ": "TỈNH ỦY", "HUYỆN UỶ": "HUYỆN ỦY", "THÀNH UỶ": "THÀNH ỦY"}
+
+
+@dataclass
+class Header:
+    number: str = ""  # "195/KH-UBND", "/KH-UBND", "08-KH/HU", "" when the document has no number line
+    number_found: bool = False
+    issuer: str = ""
+    parent_issuer: str = ""
+    issued_at: str = ""
+    issued: str = ""  # "12/02/2020", "tháng 4/2022", "năm 2022", ""
+    date_precision_note: str = ""
+    doc_type: str = ""
+    type_index: int = -1  # index of the paragraph holding the document type ("KẾ HOẠCH")
+
+
+def _expand(line: str) -> str:
+    for short, full in _ABBREVIATIONS.items():
+        line = re.sub(rf"(?<!\w){short}(?!\w)", full, line)
+    return line
+
+
+_HAS_UNIT = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
+
+
+def _issuer_lines(lines: list[str]) -> tuple[str, str]:
+    """(parent issuer, issuer) from the upper-case block above the number line."""
+    blocks: list[str] = []
+    for line in lines:
+        line = _expand(line.strip(" *-_—–\\"))
+        if not line or not line.isupper():
+            continue
+        if blocks and _UNIT_START.match(line) and not _HAS_UNIT.search(blocks[-1]):
+            # "ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH": one name written on two lines.
+            blocks[-1] = f"{blocks[-1]} {line}"
+            continue
+        blocks.append(line)
+    if not blocks:
+        return "", ""
+    if len(blocks) == 1:
+        return "", blocks[0]
+    return blocks[-2], blocks[-1]
+
+
+def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
+    header = Header()
+    limit = min(len(paragraphs), 40)
+    for index in range(limit):
+        text = paragraphs[index].text.strip()
+        if text.upper() in _DOC_TYPES or (text.upper() == text and text.upper().rstrip(" :") in _DOC_TYPES):
+            header.doc_type = text.strip(" :").capitalize()
+            header.type_index = index
+            break
+    if header.type_index >= 0:
+        top = paragraphs[: header.type_index]
+    else:  # no "KẾ HOẠCH" line: the header ends where the running text starts
+        end = next((i for i, p in enumerate(paragraphs[:limit]) if len(p.text) > 160 or _ROMAN.match(p.text)), limit)
+        top = paragraphs[:end]
+    above_number: list[str] = []
+    number_seen = False
+    for para in top:
+        text = _NATIONAL.sub(" ", para.text)
+        text = " ".join(text.split())
+        if m := _NUMBER_LINE.match(text):
+            raw = re.sub(r"[_.…]{2,}", "", m[1])
+            raw = re.split(r"\s{2,}|(?<=[A-Za-zĐđ])\s+(?=[A-ZĐ][a-zà-ỹ])", raw.strip())[0]
+            number = DocumentNumber.parse(raw)
+            header.number = number.normalized if number.form else " ".join(raw.split())
+            header.number_found = True
+            number_seen = True
+            continue
+        if m := _DATE_LINE.search(text):
+            header.issued_at = m["place"].strip(" *")
+            day = re.sub(r"[^\d]", "", m["d"])
+            month = re.sub(r"[^\d]", "", m["m"])
+            if day and month:
+                header.issued = f"{day}/{month}/{m['y']}"
+            elif month:
+                header.issued = f"tháng {int(month)}/{m['y']}"
+                header.date_precision_note = (f"ngày ban hành để trống ngày trong văn bản: ghi “{header.issued}” "
+                                              "(độ chính xác: tháng)")
+            else:
+                header.issued = f"năm {m['y']}"
+                header.date_precision_note = (f"ngày ban hành để trống ngày và tháng trong văn bản: ghi “{header.issued}”"
+                                              " (độ chính xác: năm)")
+            continue
+        if not number_seen and text:
+            above_number.append(text)
+    parent, issuer = _issuer_lines(above_number)
+    header.parent_issuer = sentence_case(parent, full_text) if parent else ""
+    header.issuer = sentence_case(issuer, full_text) if issuer else ""
+    return header
+
+
+_ISSUER_WORDS = (r"(?:Ủy ban nhân dân|UBND|Ban Thường vụ|Ban Chấp hành|Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|"
+                 r"Hội đồng Thi đua\s*[-,–]?\s*Khen thưởng|Sở|Ban Thi đua\s*[-–]\s*Khen thưởng|Phòng)")
+_SELF = re.compile(r"(?P<name>" + _ISSUER_WORDS + r"(?:\s+(?!ban hành|phát động|xây dựng|triển khai)[\wÀ-ỹĐđ]+){0,8}?)"
+                   r"\s+(?:ban hành|phát động|xây dựng|triển khai)\s+(?:Kế hoạch|kế hoạch|đợt|phong trào|Đợt)")
+
+
+def find_self_issuer(paragraphs: list[Paragraph], issued_at: str) -> tuple[str, str]:
+    """The issuer as the plan names itself ("Ủy ban nhân dân huyện Bình Sơn ban hành Kế hoạch …"), and a note.
+
+    A body cited as the author of another document ("… của UBND tỉnh ban hành Kế hoạch …") is not the issuer.
+    When the sentence names only the kind of body ("Ủy ban nhân dân huyện phát động"), the name of the
+    place line completes it only if the text also writes "huyện <that name>".
+    """
+    text = " ".join(p.text for p in paragraphs[:40])
+    whole = " ".join(p.text for p in paragraphs)
+    for m in _SELF.finditer(text):
+        if re.search(r"(của|do|theo)\s*$", text[max(0, m.start() - 8): m.start()]):
+            continue
+        name = re.sub(r"^UBND\b", "Ủy ban nhân dân", " ".join(m["name"].split()))
+        sentence = " ".join(m.group(0).split())
+        unit = re.search(r"\b(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)$", name)
+        if unit:
+            if issued_at and case_from_text(f"{unit[1]} {issued_at}", whole):
+                return (f"{name} {issued_at}",
+                        f"cơ quan ban hành ghép từ câu “{sentence}” và địa danh “{issued_at}” ở dòng ngày tháng")
+            continue
+        return name, f"cơ quan ban hành lấy từ câu “{sentence}” (văn bản không có phần tên cơ quan ở đầu)"
+    return "", ""
+
+
+def read_title(paragraphs: list[Paragraph], type_index: int) -> str:
+    """Trích yếu: the paragraph(s) right after the document type, up to the first sentence of the body."""
+    if type_index < 0:
+        return ""
+    parts: list[str] = []
+    for para in paragraphs[type_index + 1: type_index + 4]:
+        text = para.text.strip()
+        if not text or set(text) <= set("-*_=—–. "):
+            if parts:
+                break
+            continue
+        if parts and (len(text) > 160 or text.endswith((".", ":", ";")) or para.bullet
+                      or re.match(r"^(Căn cứ|Thực hiện|Năm|Nhằm|Để|I\.|1\.)", text)):
+            break
+        parts.append(text.strip(" *"))
+        if len(" ".join(parts)) > 160:
+            break
+    return " ".join(parts).strip()
+
+
+# --- quotations: theme, motto, movements --------------------------------------------------------------------
+
+_QUOTE_OPEN = "\"“„«"
+_QUOTE = re.compile(r"[\"“„«]\s*([^\"“”„«»]{3,400}?)\s*[\"”»]")
+
+
+def quotations(text: str) -> list[tuple[int, str]]:
+    """(position, words) of every quotation in the text."""
+    return [(m.start(), " ".join(m[1].split()).strip(" ,;")) for m in _QUOTE.finditer(text)]
+
+
+def quoted_after(text: str, keyword: str, reach: int = 24) -> str:
+    """The first quotation that follows ``keyword`` closely ("với chủ đề: “…”", "phương châm hành động "…"")."""
+    for m in re.finditer(keyword, text, re.IGNORECASE):
+        tail = text[m.end(): m.end() + reach]
+        open_at = next((i for i, ch in enumerate(tail) if ch in _QUOTE_OPEN), -1)
+        if open_at < 0:
+            continue
+        # Only "chủ đề: “…”", "chủ đề là “…”", "phương châm hành động "…"": not a quotation further on.
+        if re.fullmatch(r"\s*(?:hành động|là)?\s*[:,]?\s*(?:là)?\s*", tail[:open_at]):
+            q = _QUOTE.match(text, m.end() + open_at)
+            if q:
+                return " ".join(q[1].split()).strip(" ,;")
+    return ""
+
+
+# --- documents implemented (căn cứ) ---------------------------------------------------------------------------
+
+_KINDS = ("Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Chỉ thị", "Quyết định", "Kế hoạch", "Kết luận",
+          "Thông tư", "Luật", "Công văn", "Hướng dẫn", "Chương trình", "Thông báo", "Đề án", "Quy định", "Pháp lệnh")
+_KIND_RE = "|".join(re.escape(k) for k in _KINDS)
+_NUM_RE = (r"\d+\s*-\s*[A-ZĐ]{1,4}\s*/\s*[A-ZĐ][\wĐđ]*"  # Party: 05-CT/TW, 08 - CT/TU
+           r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ]*(?:\s*-\s*[A-ZĐ][\wĐđ]*)*")  # state: 91/2017/NĐ-CP, 19/CT-TTg
+_DATE_RE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_REF = re.compile(rf"(?P<kind>{_KIND_RE})\s+(?:số\s*:?\s*)?(?P<num>{_NUM_RE})"
+                  rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<date>{_DATE_RE}))?"
+                  rf"(?:\s*,?\s*của\s+(?P<issuer>[^,;.:()“”\"]+?)(?=\s+(?:về|ban hành|quy định|phê duyệt|hướng dẫn|"
+                  rf"triển khai|thực hiện|phát động)\b|\s*[,;.:(]|\s+và\s+|$))?")
+_SUMMARY_END = re.compile(rf"\s*(?:;|\.(?:\s|$)|:|\s+và\s+(?:{_KIND_RE})\s+(?:số\s+)?\d|,\s+(?:{_KIND_RE})\s+(?:số\s+)?\d|"
+                          rf",\s+(?={_ISSUER_WORDS}\b)|,\s+(?:với|nhằm|gắn với|theo)\s)")
+
+
+@dataclass
+class Reference:
+    kind: str
+    number: str
+    date: str = ""
+    issuer: str = ""
+    summary: str = ""
+
+
+def read_references(text: str, own_number: str = "") -> list[Reference]:
+    """Every document cited with a number, once each (later citations fill what earlier ones lacked)."""
+    found: dict[str, Reference] = {}
+    own = fold(own_number.replace(" ", ""))
+    for m in _REF.finditer(text):
+        number = DocumentNumber.parse(m["num"]).normalized or " ".join(m["num"].split())
+        key = fold(number)
+        if own and key == own:
+            continue
+        date = re.sub(r"\s+", "", m["date"]) if m["date"] and "tháng" not in m["date"] else (m["date"] or "")
+        issuer = " ".join((m["issuer"] or "").split())
+        summary = ""
+        if m["issuer"]:
+            rest = text[m.end():]
+            lead = re.match(r"\s+(về\s+|ban hành\s|quy định\s|phê duyệt\s|hướng dẫn\s|triển khai\s|thực hiện\s|"
+                            r"phát động\s)", rest)
+            if lead:
+                start = m.end() + (lead.end() if lead[1].startswith("về") else lead.start(1))
+                tail = text[start:]
+                q = re.match(r"\s*[\"“]([^\"“”]{3,300})[\"”]", tail)
+                if q:
+                    summary = q[1]
+                else:
+                    end = _SUMMARY_END.search(tail)
+                    summary = tail[: end.start() if end else 300]
+                summary = " ".join(summary.split()).strip(" ,")
+                if len(summary) > 280:
+                    summary = ""
+        ref = Reference(m["kind"], number, date, issuer, summary)
+        if key in found:
+            old = found[key]
+            old.date = old.date or ref.date
+            old.issuer = old.issuer or ref.issuer
+            old.summary = old.summary or ref.summary
+        else:
+            found[key] = ref
+    return list(found.values())
+
+
+# --- time: campaign window, rounds, deadlines, anniversaries --------------------------------------------------
+
+_WINDOW = re.compile(
+    r"[Tt]ừ\s+(?P<from>ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|nay|"
+    r"ngày\s+ký(?:\s+ban\s+hành)?|ngày\s+ban\s+hành(?:\s+kế\s+hoạch)?|đầu\s+năm\s+\d{4}|năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)"
+    r"\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+|trước\s+)?(?P<to>ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
+    r"tháng\s+\d{1,2}\s*/\s*\d{4}|năm\s+\d{4}|quý\s+[IV]+\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4})")
+_ROUND = re.compile(r"(?P<name>Đợt\s+(?:\d+|[IVX]+|một|hai|ba|bốn))\s*[:(,\-–]?\s*(?P<range>[Tt]ừ\s+[^;.)]+?\d{4})")
+
+
+@dataclass
+class Window:
+    start: str = ""
+    end: str = ""
+    original: str = ""
+    rounds: list[dict] = field(default_factory=list)
+
+
+def _date_words(text: str) -> str:
+    return " ".join(text.replace(" / ", "/").split())
+
+
+def read_period(text: str, issued: str) -> Window:
+    """The campaign window when the text states one ("Từ ngày 25/4 đến ngày 30/5/2022", "Từ nay đến cuối năm 2021")."""
+    window = Window()
+    sentences = re.split(r"(?<=[.;])\s+", text)
+    for sentence in sentences:
+        if not re.search(r"thời gian|thi đua|đợt|phong trào", sentence, re.IGNORECASE):
+            continue
+        m = _WINDOW.search(sentence)
+        if not m:
+            continue
+        start_words, end_words = _date_words(m["from"]), _date_words(m["to"])
+        try:
+            if re.match(r"(ngày\s+)?\d{1,2}/\d{1,2}$", start_words):
+                start, end = parse_range(f"{start_words} đến {end_words}")
+                window.start = f"{start.day}/{start.month}/{start.year}"
+                window.end = end.original
+            else:
+                end = parse_date(end_words)
+                window.end = end.original
+                if start_words.startswith(("ngày ký", "ngày ban hành")):
+                    window.start = issued  # the text says so: the window opens on the signing date
+                elif start_words.startswith("nay"):
+                    window.start = ""  # "từ nay": the document does not say which day that is
+                else:
+                    window.start = parse_date(start_words).original
+        except DateError:
+            continue
+        window.original = " ".join(m.group(0).split())
+        window.original = window.original[0].upper() + window.original[1:]
+        break
+    for m in _ROUND.finditer(text):
+        r = _WINDOW.search(m["range"])
+        if not r:
+            continue
+        try:
+            start, end = parse_range(f"{_date_words(r['from'])} đến {_date_words(r['to'])}")
+        except DateError:
+            continue
+        window.rounds.append({"ten": m["name"], "tu": f"{start.day}/{start.month}/{start.year}" if start.year else "",
+                              "den": end.original})
+    return window
+
+
+_DEADLINE = re.compile(
+    r"(?:hoàn thành\s+)?(?:trước|trong|chậm nhất|hạn chót|trước ngày|chậm nhất ngày|xong trước)\s+(?:ngày\s+)?"
+    r"(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|"
+    r"quý\s+[IV]+\s*/\s*\d{4}|quý\s+[IV]+\s+năm\s+\d{4})", re.IGNORECASE)
+_ANNIVERSARY = re.compile(r"((?:[Kk]ỷ niệm\s+)?\d+\s+năm\s+[^();:]{3,120}?)\s*\(\s*(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*"
+                          r"(\d{1,2}/\d{1,2}/\d{4})\s*\)")
+
+
+def deadline_of(text: str) -> str:
+    """The deadline a task sentence states, as written ("15/02/2020", "tháng 6/2020"), or ""."""
+    m = _DEADLINE.search(text)
+    if not m:
+        return ""
+    words = _date_words(m["date"])
+    try:
+        parse_date(words)
+    except DateError:
+        return ""
+    return words
+
+
+def read_milestones(text: str, tasks: list[dict]) -> list[dict]:
+    """Anniversaries the plan celebrates "(03/02/1930 - 03/02/2020)" and the deadlines of its tasks."""
+    out: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for m in _ANNIVERSARY.finditer(text):
+        item = {"ngay": m[3], "noi_dung": f"{m[1].strip()} ({m[2]} - {m[3]})", "loai": "ky-niem"}
+        item["noi_dung"] = item["noi_dung"][0].upper() + item["noi_dung"][1:]
+        if (item["ngay"], item["noi_dung"]) not in seen:
+            seen.add((item["ngay"], item["noi_dung"]))
+            out.append(item)
+    for task in tasks:
+        if task.get("han"):
+            key = (task["han"], task["noi_dung"])
+            if key not in seen:
+                seen.add(key)
+                out.append({"ngay": task["han"], "noi_dung": task["noi_dung"], "loai": "han"})
+    return out
+
+
+# --- numbered targets ------------------------------------------------------------------------------------------
+
+_TARGET = re.compile(r"^\(\s*(\d{1,3})\s*\)\s*(.+)$")
+_VALUE = re.compile(r"^(?P<val>[≥≤><]=?\s*\d[\d.,]*|\d[\d.,]*)\s*(?P<unit>%|[^\d;:()%]{0,30}?)\s*(?:\(.*\))?$")
+_TAIL_VALUE = re.compile(r"^(?P<name>.+?)\s+(?:khoảng|đạt|là|trên|dưới|tối thiểu|ít nhất)?\s*"
+                         r"(?P<val>[≥≤><]=?\s*\d[\d.,]*|\d[\d.,]*)\s*(?P<unit>%|[^\d;:()%]{0,30}?)$")
+
+
+def _split_target(body: str) -> tuple[str, str, str]:
+    if ":" in body:
+        name, rest = (part.strip() for part in body.split(":", 1))
+        m = _VALUE.match(rest)
+        if m and ";" not in rest:
+            return name, " ".join(m["val"].split()), m["unit"].strip()
+        return name, rest, ""
+    m = _TAIL_VALUE.match(body)
+    if m and ";" not in body:
+        name = re.sub(r"\s+(khoảng|đạt|là)$", "", m["name"].strip())
+        return name, " ".join(m["val"].split()), m["unit"].strip()
+    return body, "", ""
+
+
+def read_targets(paragraphs: list[Paragraph]) -> list[dict]:
+    """Targets numbered "(1) … khoảng 28.603,61 tỷ đồng;": number, name, value and unit as written."""
+    out = []
+    for para in paragraphs:
+        m = _TARGET.match(para.text.strip())
+        if not m or len(para.text) > 600:
+            continue
+        original = " ".join(para.text.split())
+        body = re.sub(r"\s*[;.]$", "", m[2].strip())
+        body = re.sub(r"\s+%", "%", body)
+        name, value, unit = _split_target(body)
+        out.append({"so": int(m[1]), "ten": name, "gia_tri": value, "don_vi": unit,
+                    "nguyen_van": re.sub(r"\s+%", "%", original)})
+    # A list of targets starts at (1) and has at least two; a lone "(2)" opening a paragraph is not one.
+    return out if len(out) >= 2 and out[0]["so"] == 1 else []
+
+
+# --- tasks by agency ---------------------------------------------------------------------------------------------
+
+_ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})\s*[./]\s*(?P<title>.+)$")
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*[./)]\s*(?P<title>.+)$")
+_LETTER = re.compile(r"^[a-zđ]\)\s")
+_AGENCY_START = re.compile(
+    r"^(?:Đề nghị\s+|Yêu cầu\s+)?(?P<agency>(?:Phòng|Đài|Trung tâm|Trang thông tin|Cổng thông tin|Ban|Văn phòng|Sở|"
+    r"Ủy ban|UBND|Công an|Ban Chỉ huy|Hội đồng|Thủ trưởng|Chủ tịch|Các|các|Thường trực|Huyện đoàn|Liên đoàn|Hội|"
+    r"Đoàn|Mặt trận|Ủy ban Mặt trận|Cơ quan|Kho bạc|Chi cục|Bảo hiểm|Báo|Tỉnh đoàn|Thành đoàn|Quân sự|Viện|Trường|"
+    r"Đảng ủy|Huyện ủy|Tỉnh ủy|Chi bộ|Bộ phận|Tổ(?!\s+chức))\b.*)$")
+_VERBS = ("chủ trì", "phối hợp", "theo dõi", "hướng dẫn", "tổ chức", "chỉ đạo", "là", "căn cứ", "tham mưu",
+          "xây dựng", "triển khai", "thực hiện", "có trách nhiệm", "tăng cường", "tăng", "kiểm tra", "giúp",
+          "báo cáo", "tuyên truyền", "đẩy mạnh", "tiếp tục", "quan tâm", "bố trí", "đảm bảo", "bảo đảm",
+          "cử", "mở", "đăng tải", "phát động", "vận động", "rà soát", "tích cực", "chịu trách nhiệm",
+          "thường xuyên", "định kỳ", "nghiên cứu", "lựa chọn", "tập trung", "hưởng ứng", "cung cấp")
+_VERB_RE = re.compile(r"(?<!các)(?<!những)(?<!của)(?<!và)\s(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?=\s|,|$)")
+_CLOSING = re.compile(r"^(Trên đây|Yêu cầu|Trong quá trình|Quá trình (?:tổ chức )?thực hiện|Nơi nhận)", re.IGNORECASE)
+_TIME_LEAD = re.compile(r"^(Hằng năm|Hàng năm|Định kỳ|Hằng quý|Hàng quý|Hằng tháng|Cuối năm|Đầu năm)\s*,\s*")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _agency_of(text: str) -> str:
+    """The agency a task sentence begins with: the words before its first verb."""
+    text = _TIME_LEAD.sub("", text.strip())
+    if ":" in text[:90]:
+        head = text.split(":", 1)[0]
+        if _AGENCY_START.match(head) and len(head) < 120:
+            return _capital(re.sub(r"^(Đề nghị|Yêu cầu)\s+", "", head).strip())
+    if not _AGENCY_START.match(text):
+        return ""
+    text = re.sub(r"^(Đề nghị|Yêu cầu)\s+", "", text)
+    verb = _VERB_RE.search(text)
+    if not verb or verb.start() > 160:
+        return ""
+    return _capital(text[: verb.start()].strip(" ,"))
+
+
+def _heading_agency(title: str) -> str:
+    title = re.sub(r"\s*\([^)]*\)\s*$", "", title.strip(" :"))
+    title = re.sub(r"^(Trách nhiệm của|Nhiệm vụ của|Đề nghị|Giao)\s+", "", title, flags=re.IGNORECASE)
+    return _capital(title.strip(" :"))
+
+
+def read_tasks(paragraphs: list[Paragraph]) -> tuple[list[dict], list[str]]:
+    """Tasks of the "Tổ chức thực hiện" section, agency by agency, with their deadlines; and sentences without agency."""
+    start = None
+    roman = ""
+    for index, para in enumerate(paragraphs):
+        text = para.text.strip()
+        m = _ROMAN.match(text)
+        title = m["title"] if m else (text if para.heading else "")
+        if title and "TỔ CHỨC THỰC HIỆN" in title.upper() and (m or para.heading):
+            start, roman = index + 1, (m["num"] if m else "")
+            break
+    if start is None:
+        return [], []
+    tasks: list[dict] = []
+    orphans: list[str] = []
+    current_agency, current_muc = "", roman
+    heading_agencies: list[str] = []
+    items = paragraphs[start:]
+    for pos, para in enumerate(items):
+        text = para.text.strip()
+        if _ROMAN.match(text) and (text.split(".", 1)[-1].strip().isupper() or para.heading):
+            break  # the next Roman section
+        if _CLOSING.match(text) or re.match(r"^(TM|T/M|KT|K/T)\b", text):
+            break
+        numbered = _NUMBERED.match(text)
+        if numbered and not para.bullet:
+            number, rest = numbered["num"], numbered["title"].strip()
+            current_muc = f"{roman}.{number}" if roman else number
+            following = items[pos + 1] if pos + 1 < len(items) else None
+            is_heading = (len(rest) < 200 and not rest.endswith(".") and following is not None
+                          and not _NUMBERED.match(following.text.strip()) and not _CLOSING.match(following.text))
+            if is_heading:
+                current_agency = _heading_agency(rest)
+                heading_agencies = [a.strip() for a in re.split(r",|\svà\s", current_agency) if a.strip()]
+                continue
+            current_agency = ""
+            text = rest
+        if para.heading and not numbered:
+            current_agency = _heading_agency(text)
+            continue
+        agency = _agency_of(text)
+        content = text
+        if agency and ":" in text[:90] and text.split(":", 1)[0].endswith(agency.split(" ")[-1]):
+            content = text.split(":", 1)[1].strip()
+        agency = agency or current_agency
+        if not agency:
+            orphans.append(text)
+            continue
+        tasks.append({"co_quan": agency, "noi_dung": content, "han": deadline_of(content), "muc": current_muc})
+    return tasks, orphans
+
+
+# --- signature and recipients ---------------------------------------------------------------------------------------
+
+_FORMULA = re.compile(r"^(?P<formula>TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*(?P<rest>.*)$")
+_TITLE_WORDS = ("PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ BÍ THƯ", "BÍ THƯ", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN",
+                "TRƯỞNG BAN", "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+                "THƯỜNG TRỰC", "ỦY VIÊN")
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*){1,5}$")
+
+
+def read_signer(paragraphs: list[Paragraph], full_text: str) -> dict:
+    """Formula (TM./KT./T/M), on whose behalf, title and name, from the signature block near the end."""
+    tail = paragraphs[-40:]
+    signer = {"ho_ten": "", "chuc_vu": "", "hinh_thuc": "", "thay_mat": ""}
+    formulas: list[tuple[str, str]] = []
+    title_at = -1
+    for index, para in enumerate(tail):
+        line = para.text.strip()
+        m = _FORMULA.match(line)
+        if m and (m["rest"].isupper() or not m["rest"]):
+            formula = {"T.M.": "T/M", "K/T": "KT."}.get(m["formula"], m["formula"])
+            formulas.append((formula, m["rest"].strip()))
+            title_at = index
+            continue
+        if line.isupper() and any(line == t or line.endswith(" " + t) or line == t.title() for t in _TITLE_WORDS):
+            signer["chuc_vu"] = sentence_case(line, "")
+            title_at = index
+    if title_at < 0:
+        return signer
+    for para in tail[title_at + 1:]:
+        line = para.text.strip(" *")
+        if re.match(r"^\(?(Đã ký|đã ký|Ký tên|Ký, ghi rõ)", line):
+            continue
+        candidate = line.title() if line.isupper() and len(line.split()) >= 2 else line
+        if _NAME.match(candidate):
+            signer["ho_ten"] = candidate
+            break
+    if formulas:
+        if any(f == "KT." for f, _ in formulas):
+            on_behalf = next((rest for f, rest in formulas if f == "KT."), "")
+            body = next((rest for f, rest in formulas if f != "KT." and rest), "")
+            signer["hinh_thuc"] = "KT."
+            signer["thay_mat"] = " ".join(x for x in (sentence_case(on_behalf, full_text) if on_behalf else "",
+                                                      sentence_case(body, full_text) if body else "") if x)
+        else:
+            formula, rest = formulas[0]
+            signer["hinh_thuc"] = formula
+            signer["thay_mat"] = sentence_case(rest, full_text) if rest else ""
+        if not signer["chuc_vu"]:
+            # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" on one line in some conversions
+            for _, rest in formulas:
+                for title in _TITLE_WORDS:
+                    if rest.endswith(" " + title):
+                        signer["chuc_vu"] = sentence_case(title)
+    return signer
+
+
+def read_recipients(paragraphs: list[Paragraph]) -> list[str]:
+    """The lines of "Nơi nhận:", without their bullets and final punctuation."""
+    out: list[str] = []
+    for index, para in enumerate(paragraphs):
+        if not re.match(r"^Nơi nhận\s*:?", para.text, re.IGNORECASE):
+            continue
+        inline = re.sub(r"^Nơi nhận\s*:?\s*", "", para.text, flags=re.IGNORECASE)
+        lines = [x for x in re.split(r"\s+[-+]\s+|^[-+]\s+", inline) if x.strip()] if inline else []
+        for follower in paragraphs[index + 1:]:
+            text = follower.text.strip()
+            if not (follower.bullet or re.match(r"^[-+]\s", text) or re.match(r"^Lưu\s*:?", text)):
+                break
+            lines.append(re.sub(r"^[-+]\s*", "", text))
+            if re.match(r"^Lưu\b", lines[-1]):
+                break
+        out = [re.sub(r"[\s;,.]+$", "", " ".join(x.split())) for x in lines]
+        return [x for x in out if x]
+    return out

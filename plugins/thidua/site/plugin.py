@@ -1,0 +1,175 @@
+"""MkDocs plugin ``thidua``: wires MkDocs events to the modules that do the work, and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..core.catalog import build_catalog
+from ..core.diagnostics import WARNING, format_report
+from ..core.loader import ContentDirs, load
+from ..features.registry import BuildContext, produce_pages
+from .outputs import clash_message, start_outputs
+from .pageshare import PageShare
+from ..features.entries import PAGE_SIZE
+from .view import View
+from .sanitize import clean_html
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+__all__ = ["ThiduaPlugin", "ThiduaConfig"]
+
+log = logging.getLogger("mkdocs.plugins.thidua")
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+CSS_URI = "assets/thidua/thidua.css"
+
+
+class ThiduaConfig(base.Config):
+    plans_dir = c.Type(str, default="plans")
+    """Folder of plan entries, relative to mkdocs.yml."""
+    exemplars_dir = c.Type(str, default="exemplars")
+    """Folder of exemplar entries."""
+    movements_dir = c.Type(str, default="movements")
+    """Folder of movement entries."""
+    places_extra = c.Type(str, default="")
+    """Optional YAML file of the site's own additions to the place registry."""
+    page_size = c.Type(int, default=PAGE_SIZE)
+    """Entries per list page."""
+    build_date = c.Optional(c.Type(str))
+    """The date the site describes ("running now", "past due"), YYYY-MM-DD. Default: SOURCE_DATE_EPOCH, else today."""
+    parallel = c.Type(bool, default=True)
+    """Use a second core, when the machine has one: write the data files (search index, feeds, calendars, open
+    data) and render a share of the generated pages in forked processes. False: do everything in one process."""
+
+
+def build_date(configured: str | None) -> dt.date:
+    if configured:
+        return dt.date.fromisoformat(configured)
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class ThiduaPlugin(BasePlugin[ThiduaConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Per-build state is reset here: `mkdocs serve` keeps this object across rebuilds.
+        self.root = Path(config.config_file_path).parent
+        self.dirs = ContentDirs(self.config.plans_dir, self.config.exemplars_dir, self.config.movements_dir,
+                                self.config.places_extra)
+        self.catalog = None
+        self.specs = {}
+        self.outputs = None  # ForkedTask writing the data files, when forked
+        self.page_share = None  # PageShare rendering some generated pages, when forked
+        self.nav = None
+        # Our templates come after the theme's and custom_dir's, so a site can override any of them.
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES))
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Load and check before MkDocs cleans site_dir: a failed check leaves the previous site untouched.
+        result = load(self.root, self.dirs)
+        for diagnostic in result.diagnostics:
+            (log.warning if diagnostic.severity == WARNING else log.error)(diagnostic.format())
+        if not result.ok:
+            raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}); chưa xây dựng trang. "
+                              "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
+        date = build_date(self.config.build_date)
+        self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date)
+        self.view = View(self.catalog, list_cap=self.config.page_size)
+        log.info("thidua: %d kế hoạch, %d gương, %d phong trào, %d địa phương có nội dung", len(result.plans),
+                 len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
+                               site_name=config.site_name)
+        specs = produce_pages(context)
+        taken = {f.src_uri for f in files}
+        clashes = [s.src_uri for s in specs if s.src_uri in taken]
+        if clashes:
+            raise PluginError(clash_message(clashes))
+        for spec in specs:
+            files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
+        self.specs = {s.src_uri: s for s in specs}
+        # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
+        self.outputs = start_outputs(context, config.site_dir, taken | {CSS_URI}, parallel=self.config.parallel)
+        return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
+
+    # Last: every page is read by now, and other plugins' env changes must be in the child's copy.
+    @event_priority(-100)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.page_share = PageShare.start(files, self.specs, config=config, nav=self.nav, env=env,
+                                          parallel=self.config.parallel)
+        return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if self.page_share is not None:  # sitemap.xml, 404.html: also the pages the child renders
+            context["pages"] = self.page_share.doc_files
+        return context
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs stamps every page (sitemap.xml lastmod, the sitemap.xml.gz header) with today's date unless
+        # SOURCE_DATE_EPOCH is set; the site describes build_date, so two builds of the same content match.
+        if self.catalog is not None:
+            page.update_date = self.catalog.build_date.isoformat()
+        return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta.update(spec.meta())
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        return clean_html(html) if spec is not None and spec.untrusted else html
+
+    @event_priority(-50)  # late: after theme plugins have filled the context we add to
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        context["thidua"] = self.view
+        context["spec"] = self.specs.get(page.file.src_uri)
+        if self.page_share is not None:
+            context["pages"] = self.page_share.doc_files  # every page, wherever it is rendered
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.outputs is not None:
+            self.outputs.wait()
+        if self.page_share is not None:
+            self.page_share.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.outputs is not None:
+            self.outputs.cancel()
+        if self.page_share is not None:
+            self.page_share.task.cancel()
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in (self.dirs.plans, self.dirs.exemplars, self.dirs.movements):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server

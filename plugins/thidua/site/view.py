@@ -1,0 +1,85 @@
+"""What templates see: a small view over the catalog with the lookups and labels pages need.
+
+Templates receive ``thidua`` (this view) and ``spec`` (the page being rendered). They build addresses with
+``thidua.url(entry) | url`` so that every link is relative and the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from ..core.catalog import URLS, Catalog, entry_url
+from ..core.dates import PRECISION_LABELS, DateValue, parse_date
+from ..features.feeds import feed_links
+from .fragments import Fragments
+from ..features.entries import PAGE_SIZE
+from ..features.propaganda import TaskView
+from ..features.timeline import TimelineView
+from ..core.schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
+
+__all__ = ["View"]
+
+
+class View:
+    def __init__(self, catalog: Catalog, list_cap: int = PAGE_SIZE) -> None:
+        self.catalog = catalog
+        self.list_cap = list_cap  # entries a place or movement page lists before linking to all of them
+        self.urls = URLS
+        self.kind_labels = KIND_LABELS
+        self.level_labels = LEVEL_LABELS
+        self.subject_labels = SUBJECT_LABELS
+        self.milestone_labels = MILESTONE_LABELS
+        self.precision_labels = {k.value: v for k, v in PRECISION_LABELS.items()}
+        self.timeline = TimelineView(catalog)  # thidua.timeline.of(entry), .running(), .upcoming()
+        self.tasks = TaskView(catalog)  # thidua.tasks.propaganda(), .of_plan(plan)
+        self.fragments = Fragments(self)  # thidua.fragments.entry_list(items, page), .timeline_years(timeline, page)
+
+    # addresses -----------------------------------------------------------------------------------
+    def url(self, entry) -> str:
+        return entry_url(entry.kind, entry.id)
+
+    def place_url(self, place_id: str) -> str:
+        return entry_url("place", place_id) if place_id in self.catalog.place_ids else ""
+
+    def search_query(self, kind: str = "", place_id: str = "", movement_id: str = "") -> str:
+        """The query string of the search page showing every entry of a kind, place and movement, newest first:
+        where a place or movement page stops listing, it links here ('tra-cuu/' | url + this)."""
+        facets = [("loai", kind), ("dia-phuong", place_id), ("phong-trao", movement_id)]
+        return "?" + urlencode([(name, value) for name, value in facets if value])
+
+    def feeds(self, entry, site_url: str) -> list[dict]:
+        """Feeds a page announces with <link rel=alternate>: the entry's own, then the site's (paths for | url)."""
+        return feed_links(self.catalog, site_url, entry)
+
+    # lookups -------------------------------------------------------------------------------------
+    def plan(self, plan_id: str):
+        return self.catalog.plans.get(plan_id)
+
+    def movement(self, movement_id: str):
+        return self.catalog.movements.get(movement_id)
+
+    def place(self, place_id: str):
+        return self.catalog.places.get(place_id)
+
+    def place_label(self, place_id: str) -> str:
+        return self.catalog.places.label(place_id)
+
+    def former_units(self, place_id: str) -> list[str]:
+        """The former units whose content a place's page gathers, top units only (their pages gather the rest)."""
+        former = self.catalog.places.rollup_former(place_id)
+        inside = set(former)
+        return [pid for pid in former
+                if not any(a.id in inside for a in self.catalog.places.ancestors(pid))]
+
+    def date(self, value: DateValue) -> str:
+        return value.display() if value.known else "không rõ ngày"
+
+    def registry_date(self, iso: str) -> str:
+        """A registry date (ISO, "2025-06-30") the way Vietnamese readers write it: "30/06/2025"."""
+        return parse_date(iso).display() if iso else ""
+
+    def date_title(self, value: DateValue) -> str:
+        """Tooltip: the precision and the original words, so a reader sees what the document wrote."""
+        if not value.known:
+            return "Văn bản không ghi ngày"
+        return f"Độ chính xác: {PRECISION_LABELS[value.precision]}; nguyên văn: “{value.original}”"
