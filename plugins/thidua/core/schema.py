@@ -35,6 +35,7 @@ class Field:
     fields: tuple["Field", ...] = ()  # for MAP / LIST_MAP
     shorthand: str = ""  # LIST_MAP: a plain string item stands for {shorthand: item}
     example: object = None
+    form: str = ""  # how the editors' web form shows it, beyond its kind: "long" (several lines), "image" (a photo)
 
 
 LEVELS = ("quoc-gia", "tinh", "huyen", "xa", "khoi", "nganh", "co-so")
@@ -67,7 +68,7 @@ PLAN_FIELDS = (
     Field("ngay_ban_hanh", DATE, "ngày ban hành đúng như văn bản ghi (để “” nếu văn bản không ghi)", True,
           example="12/02/2020"),
     Field("trich_yeu", TEXT, "trích yếu: tên văn bản sau chữ KẾ HOẠCH", True,
-          example="Phát động đợt thi đua đặc biệt …"),
+          example="Phát động đợt thi đua đặc biệt …", form="long"),
     Field("chu_de", STR, "chủ đề thi đua (trong ngoặc kép trong văn bản)"),
     Field("phuong_cham", STR, "phương châm hành động"),
     Field("thoi_gian", MAP, "thời gian đợt thi đua", fields=(
@@ -104,7 +105,7 @@ PLAN_FIELDS = (
     )),
     Field("nhiem_vu", LIST_MAP, "nhiệm vụ giao cho từng cơ quan", fields=(
         Field("co_quan", TEXT, "cơ quan được giao", True, example="Phòng Văn hóa và Thông tin"),
-        Field("noi_dung", TEXT, "nội dung nhiệm vụ, nguyên văn", True),
+        Field("noi_dung", TEXT, "nội dung nhiệm vụ, nguyên văn", True, form="long"),
         Field("han", DATE, "thời hạn, như văn bản ghi (để “” nếu không có)", example="tháng 6/2020"),
         Field("muc", STR, "mục của kế hoạch", example="III.3"),
     )),
@@ -133,8 +134,10 @@ EXEMPLAR_FIELDS = (
         Field("so_quyet_dinh", STR, "số quyết định", example="1234/QĐ-UBND"),
         Field("ngay_quyet_dinh", DATE, "ngày quyết định", example="20/5/2020"),
     )),
-    Field("tom_tat", TEXT, "tóm tắt một, hai câu", True, example="Hiến 500 m² đất làm đường liên thôn."),
-    Field("anh", STR, "ảnh (đường dẫn tới tệp ảnh trong kho, tính từ tệp này)", example="anh/nguyen-van-a.jpg"),
+    Field("tom_tat", TEXT, "tóm tắt một, hai câu", True, example="Hiến 500 m² đất làm đường liên thôn.",
+          form="long"),
+    Field("anh", STR, "ảnh (đường dẫn tới tệp ảnh trong kho, tính từ tệp này)", example="anh/nguyen-van-a.jpg",
+          form="image"),
     Field("nguon", STR, "nguồn thông tin"),
     Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False),
 )

@@ -16,6 +16,7 @@ from .open_data import open_data_outputs, open_data_pages
 from .feeds import feed_outputs
 from ..core.gcpause import collector_paused
 from .calendars import calendar_outputs
+from .cms import CmsSettings, cms_outputs
 from .entries import PageSpec, entry_pages, list_pages
 from .photos import photo_outputs
 from .reports import report_outputs, report_pages
@@ -33,6 +34,7 @@ class BuildContext:
     page_size: int
     project_root: str  # folder of mkdocs.yml, for features that read entry assets (photos)
     site_name: str = ""  # config.site_name, for feed titles and authors
+    cms: CmsSettings = CmsSettings()  # where the editors' web form saves, and the content folders it edits
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
     lambda ctx: [Output(path, content) for path, content in report_outputs(ctx.catalog)],
     lambda ctx: [Output(path, content) for path, content in search_outputs(ctx.catalog)],
     lambda ctx: [Output(path, content) for path, content in photo_outputs(ctx.catalog, ctx.project_root)],
+    lambda ctx: [Output(path, content) for path, content in cms_outputs(ctx.catalog, ctx.cms, ctx.site_name)],
 ]
 
 

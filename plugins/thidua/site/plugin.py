@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..core.catalog import build_catalog
 from ..core.diagnostics import WARNING, format_report
 from ..core.loader import ContentDirs, load
+from ..features.cms import CmsSettings
 from ..features.registry import BuildContext, produce_pages
 from .outputs import clash_message, start_outputs
 from .pageshare import PageShare
@@ -50,6 +51,9 @@ class ThiduaConfig(base.Config):
     """Entries per list page."""
     build_date = c.Optional(c.Type(str))
     """The date the site describes ("running now", "past due"), YYYY-MM-DD. Default: SOURCE_DATE_EPOCH, else today."""
+    cms = c.Type(dict, default={})
+    """The editors' web form at /bien-tap/: ``backend`` (local, forgejo, gitea, github, gitlab), ``repo``, ``branch``,
+    ``base_url``, ``api_root``, ``app_id``, ``local_url``. Default: local (decap-server on the editor's machine)."""
     parallel = c.Type(bool, default=True)
     """Use a second core, when the machine has one: write the data files (search index, feeds, calendars, open
     data) and render a share of the generated pages in forked processes. False: do everything in one process."""
@@ -80,6 +84,14 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         # Our templates come after the theme's and custom_dir's, so a site can override any of them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
+        known = {f.name for f in CmsSettings.__dataclass_fields__.values()} - {"content_dirs"}
+        unknown = sorted(set(self.config.cms) - known)
+        self.cms = CmsSettings(**{k: str(v) for k, v in self.config.cms.items() if k in known},
+                               content_dirs=self.dirs.by_kind())
+        problems = self.cms.problems() + [f"cms.{k}: không có tùy chọn này; các tùy chọn: {', '.join(sorted(known))}"
+                                          for k in unknown]
+        if problems:
+            raise PluginError("mkdocs.yml, plugin thidua: " + "; ".join(problems))
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -100,7 +112,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
-                               site_name=config.site_name)
+                               site_name=config.site_name, cms=self.cms)
         specs = produce_pages(context)
         taken = {f.src_uri for f in files}
         clashes = [s.src_uri for s in specs if s.src_uri in taken]
