@@ -36,6 +36,7 @@ class Field:
     shorthand: str = ""  # LIST_MAP: a plain string item stands for {shorthand: item}
     example: object = None
     form: str = ""  # how the editors' web form shows it, beyond its kind: "long" (several lines), "image" (a photo)
+    title: str = ""  # the form's short label, where the start of ``label`` does not make one
 
 
 LEVELS = ("quoc-gia", "tinh", "huyen", "xa", "khoi", "nganh", "co-so")
@@ -121,7 +122,8 @@ PLAN_FIELDS = (
 
 EXEMPLAR_FIELDS = (
     Field("ten", TEXT, "tên cá nhân hoặc tập thể", True, example="Nguyễn Văn A"),
-    Field("doi_tuong", STR, "ca-nhan (cá nhân) hoặc tap-the (tập thể)", True, choices=SUBJECTS, example="ca-nhan"),
+    Field("doi_tuong", STR, "ca-nhan (cá nhân) hoặc tap-the (tập thể)", True, choices=SUBJECTS, example="ca-nhan",
+          title="Đối tượng"),
     Field("dia_phuong", REF, "mã địa phương", True, ref="place", example="huyen-bo-trach-quang-binh"),
     Field("linh_vuc", TEXT, "lĩnh vực", True, example="Nông nghiệp"),
     Field("phong_trao", LIST_REF, "mã các phong trào", ref="movement", example=["nong-thon-moi-bo-trach"]),
@@ -139,7 +141,7 @@ EXEMPLAR_FIELDS = (
     Field("anh", STR, "ảnh (đường dẫn tới tệp ảnh trong kho, tính từ tệp này)", example="anh/nguyen-van-a.jpg",
           form="image"),
     Field("nguon", STR, "nguồn thông tin"),
-    Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False),
+    Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False, title="Dữ liệu mẫu"),
 )
 
 MOVEMENT_FIELDS = (

@@ -73,8 +73,10 @@ class CmsSettings:
 
 def _label(field_: s.Field) -> str:
     """The short label of a field: its description up to the first aside, capitalised."""
+    if field_.title:
+        return field_.title
     text = field_.label
-    for stop in (" (", ":", ";", ","):
+    for stop in (" (", ":", ";"):
         text = text.split(stop, 1)[0]
     return text[:1].upper() + text[1:]
 
@@ -192,7 +194,8 @@ def places_list(catalog: Catalog) -> list[list[str]]:
     rows = []
     for place_id in sorted(registry.places, key=registry.sort_key):
         place = registry.places[place_id]
-        validity = "" if place.current else f"đến {place.valid_to}" if place.valid_to else "đơn vị cũ"
+        until = ".".join(reversed(place.valid_to.split("-"))).replace(".", "/") if place.valid_to else ""
+        validity = "" if place.current else f"đơn vị cũ, đến {until}" if until else "đơn vị cũ"
         rows.append([place_id, registry.label(place_id), validity])
     rows.sort(key=lambda row: row[2] != "")
     return rows
