@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,27 @@ def test_vendored_files_are_the_published_packages():
     result = subprocess.run(["python3", str(ROOT / "tools" / "vendor_frontend.py"), "--check"], capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_editor_finds_the_code_of_a_commune_without_content(browser, served):
+    driver = browser.open(served + "dia-phuong/")
+    driver.find_element("link text", "Tra mã địa phương").click()
+    box = driver.find_element("id", "td-codes-q")
+    box.send_keys("xa gio linh")
+    driver.implicitly_wait(5)
+    first = driver.find_element("css selector", "#td-codes-rows tr")
+    assert first.text.startswith("xa-gio-linh-quang-tri Xã Gio Linh, tỉnh Quảng Trị")
+    box.clear()
+    box.send_keys("huyen bo trach")
+    row = driver.find_element("xpath", "//tbody[@id='td-codes-rows']/tr[td/code='huyen-bo-trach-quang-binh']")
+    assert "đơn vị cũ, đến 30/06/2025" in row.text
+    assert all(url.startswith(served) for url in browser.requested_urls() if url.startswith("http"))
+
+
+def test_the_command_line_finds_codes_too():
+    result = subprocess.run([sys.executable, "-m", "thidua.cli", "dia-phuong", "xã", "Gio", "Linh"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.startswith("xa-gio-linh-quang-tri")
+    result = subprocess.run([sys.executable, "-m", "thidua.cli", "dia-phuong", "khong co dau"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 1 and "Không tìm thấy" in result.stderr

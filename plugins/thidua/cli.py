@@ -1,7 +1,7 @@
 """``thidua``: the editors' command line — declarations only; each command's work lives in its own module.
 
 ``check`` runs the build's loader and checks without building, ``new`` writes an entry from the schema, ``import``
-reads an official plan, ``build`` builds and swaps the site.
+reads an official plan, ``dia-phuong`` finds a unit's code by name, ``build`` builds and swaps the site.
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ def _import(args: argparse.Namespace) -> int:
     from .editor.commands import run_import
 
     return run_import(args)
+
+
+def _place_codes(args: argparse.Namespace) -> int:
+    from .editor.place_codes import run_place_codes
+
+    return run_place_codes(args)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -76,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", help="tệp kết quả (mặc định: plans/<mã>.md, in ra đường dẫn)")
     imp.add_argument("--config", help="đường dẫn tới mkdocs.yml")
     imp.set_defaults(run=_import)
+    codes = commands.add_parser("dia-phuong", help="tìm mã của một đơn vị hành chính (hiện nay hoặc trước đây) theo tên")
+    codes.add_argument("ten", nargs="+", help="tên đơn vị, có dấu hay không dấu, ví dụ: xã Gio Linh")
+    codes.add_argument("--limit", type=int, default=20, help="số đơn vị tối đa in ra (mặc định 20)")
+    codes.set_defaults(run=_place_codes)
     build = commands.add_parser("build", help="xây dựng trang vào thư mục tạm, chỉ thay trang cũ khi đã xong hoàn toàn")
     build.add_argument("-d", "--site-dir", help="thư mục trang (mặc định: site cạnh mkdocs.yml)")
     build.add_argument("--config", help="đường dẫn tới mkdocs.yml")

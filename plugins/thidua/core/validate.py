@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,10 +38,12 @@ _REF_WHERE = {
 
 @dataclass
 class Known:
-    """The ids that references may point to, gathered from every file name before any check runs."""
+    """The ids that references may point to, gathered from every file name before any check runs, and the names
+    editors write instead of them (a movement's name or wording, a plan's number), for suggestions."""
 
     ids: dict[str, set[str]]
     places: PlaceRegistry
+    names: dict[str, dict[str, set[str]]] = dataclasses.field(default_factory=dict)  # ref -> folded name -> ids
 
     def has(self, ref: str, value: str) -> bool:
         return value in self.places if ref == "place" else value in self.ids.get(ref, set())
@@ -48,8 +51,31 @@ class Known:
     def suggest(self, ref: str, value: str) -> list[str]:
         if ref == "place":
             return self.places.closest_ids(value)
+        by_name = sorted(self.names.get(ref, {}).get(_name_key(value), ()))
         pool = {fold(i): i for i in self.ids.get(ref, set())}
-        return [pool[m] for m in difflib.get_close_matches(fold(value), list(pool), n=3, cutoff=0.6)]
+        close = [pool[m] for m in difflib.get_close_matches(fold(value), list(pool), n=3, cutoff=0.6)]
+        return list(dict.fromkeys(by_name + close))[:3]
+
+
+def _name_key(text: object) -> str:
+    """A name as compared for suggestions: folded, quotes and spacing aside ("Doanh nghiệp …" = "doanh nghiep …")."""
+    return " ".join(fold(str(text)).replace("“", " ").replace("”", " ").replace('"', " ").split())
+
+
+def _names(entries: list[RawEntry]) -> dict[str, dict[str, set[str]]]:
+    """What editors call movements and plans, folded: a movement's name and wordings, a plan's number."""
+    names: dict[str, dict[str, set[str]]] = {"movement": defaultdict(set), "plan": defaultdict(set)}
+    for entry in entries:
+        if entry.kind == KIND_MOVEMENT:
+            wordings = entry.meta.get("cach_goi")
+            for name in [entry.meta.get("ten")] + (wordings if isinstance(wordings, list) else []):
+                if isinstance(name, str) and name.strip():
+                    names["movement"][_name_key(name)].add(entry.id)
+        elif entry.kind == KIND_PLAN:
+            number = entry.meta.get("so_ky_hieu")
+            if isinstance(number, str) and number.strip(" /"):
+                names["plan"][_name_key(number)].add(entry.id)
+    return names
 
 
 def _example(field: s.Field) -> str:
@@ -261,7 +287,7 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
     by_kind: dict[str, list[RawEntry]] = defaultdict(list)
     for entry in entries:
         by_kind[entry.kind].append(entry)
-    known = Known({kind: {e.id for e in group} for kind, group in by_kind.items()}, places)
+    known = Known({kind: {e.id for e in group} for kind, group in by_kind.items()}, places, _names(entries))
     for kind, group in by_kind.items():
         first: dict[str, RawEntry] = {}
         for entry in group:

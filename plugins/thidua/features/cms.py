@@ -23,10 +23,12 @@ import yaml
 
 from ..core import schema as s
 from ..core.catalog import Catalog
+from .entries import PageSpec
 
-__all__ = ["CmsSettings", "cms_config", "cms_outputs", "form_schema", "CMS_DIR", "BACKENDS"]
+__all__ = ["CmsSettings", "cms_config", "cms_outputs", "cms_pages", "form_schema", "CMS_DIR", "BACKENDS"]
 
 CMS_DIR = "bien-tap"
+PLACE_CODES_PAGE = "dia-phuong/tra-ma.md"  # served at /dia-phuong/tra-ma/: no place id is "tra-ma"
 ASSETS = Path(__file__).parent.parent / "site" / "assets"
 VENDOR = ASSETS / "cms" / "vendor"
 BACKENDS = ("local", "forgejo", "gitea", "github", "gitlab")
@@ -60,6 +62,18 @@ class CmsSettings:
     app_id: str = ""  # the OAuth application's client id
     local_url: str = "http://localhost:8081/api/v1"  # decap-server, for the local mode
     content_dirs: dict[str, str] = field(default_factory=dict)  # kind -> folder, from the plugin's options
+
+    @classmethod
+    def from_option(cls, option: dict, content_dirs: dict[str, str]) -> "CmsSettings":
+        """The settings from the plugin option ``cms``; ValueError with a Vietnamese message when it is wrong."""
+        known = {name for name in cls.__dataclass_fields__} - {"content_dirs"}
+        problems = [f"cms.{key}: không có tùy chọn này; các tùy chọn: {', '.join(sorted(known))}"
+                    for key in sorted(set(option) - known)]
+        settings = cls(**{k: str(v) for k, v in option.items() if k in known}, content_dirs=content_dirs)
+        problems += settings.problems()
+        if problems:
+            raise ValueError("; ".join(problems))
+        return settings
 
     def problems(self) -> list[str]:
         """What is wrong with the option, in Vietnamese (empty when usable)."""
@@ -233,8 +247,16 @@ def cms_outputs(catalog: Catalog, settings: CmsSettings, site_name: str) -> list
         (f"{CMS_DIR}/thidua-schema.json", json.dumps(form_schema(), ensure_ascii=False, separators=(",", ":"))),
         (f"{CMS_DIR}/dia-phuong.json", json.dumps(places_list(catalog), ensure_ascii=False, separators=(",", ":"))),
         (f"{CMS_DIR}/thidua-cms.js", (ASSETS / "cms" / "thidua-cms.js").read_bytes()),
+        (f"{CMS_DIR}/tra-ma.js", (ASSETS / "cms" / "place-codes.js").read_bytes()),
     ]
     for package in sorted(p for p in VENDOR.iterdir() if p.is_dir()):
         for path in sorted(package.iterdir()):
             out.append((f"{CMS_DIR}/vendor/{package.name}/{path.name}", path.read_bytes()))
     return out
+
+
+def cms_pages(catalog: Catalog) -> list[PageSpec]:
+    """The page where editors look up the code of any unit, current or former (it reads the form's place list)."""
+    return [PageSpec(PLACE_CODES_PAGE, "Tra mã địa phương", "thidua/place-codes.html", {
+        "data": f"{CMS_DIR}/dia-phuong.json", "script": f"{CMS_DIR}/tra-ma.js", "count": len(catalog.places),
+    }, search=False, description="Mã của mọi đơn vị hành chính, hiện nay và trước ngày 01/7/2025, tìm theo tên")]

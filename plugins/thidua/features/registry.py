@@ -16,7 +16,7 @@ from .open_data import open_data_outputs, open_data_pages
 from .feeds import feed_outputs
 from ..core.gcpause import collector_paused
 from .calendars import calendar_outputs
-from .cms import CmsSettings, cms_outputs
+from .cms import CmsSettings, cms_outputs, cms_pages
 from .entries import PageSpec, entry_pages, list_pages
 from .photos import photo_outputs
 from .reports import report_outputs, report_pages
@@ -51,6 +51,7 @@ PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
     lambda ctx: open_data_pages(ctx.catalog, ctx.site_url),
     lambda ctx: report_pages(ctx.catalog),
     lambda ctx: search_pages(ctx.catalog),
+    lambda ctx: cms_pages(ctx.catalog),
 ]
 OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
     lambda ctx: [Output(path, content) for path, content in calendar_outputs(ctx.catalog, ctx.site_url)],

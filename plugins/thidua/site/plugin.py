@@ -36,6 +36,7 @@ log = logging.getLogger("mkdocs.plugins.thidua")
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 CSS_URI = "assets/thidua/thidua.css"
+ERROR_TEMPLATE = "thidua/build-errors.html"
 
 
 class ThiduaConfig(base.Config):
@@ -77,6 +78,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.dirs = ContentDirs(self.config.plans_dir, self.config.exemplars_dir, self.config.movements_dir,
                                 self.config.places_extra)
         self.catalog = None
+        self.view = None
         self.specs = {}
         self.outputs = None  # ForkedTask writing the data files, when forked
         self.page_share = None  # PageShare rendering some generated pages, when forked
@@ -84,14 +86,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         # Our templates come after the theme's and custom_dir's, so a site can override any of them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
-        known = {f.name for f in CmsSettings.__dataclass_fields__.values()} - {"content_dirs"}
-        unknown = sorted(set(self.config.cms) - known)
-        self.cms = CmsSettings(**{k: str(v) for k, v in self.config.cms.items() if k in known},
-                               content_dirs=self.dirs.by_kind())
-        problems = self.cms.problems() + [f"cms.{k}: không có tùy chọn này; các tùy chọn: {', '.join(sorted(known))}"
-                                          for k in unknown]
-        if problems:
-            raise PluginError("mkdocs.yml, plugin thidua: " + "; ".join(problems))
+        try:
+            self.cms = CmsSettings.from_option(self.config.cms, self.dirs.by_kind())
+        except ValueError as error:
+            raise PluginError(f"mkdocs.yml, plugin thidua: {error}") from None
+        self.build_errors = []  # in `mkdocs serve`, content errors shown in the browser instead of a stuck server
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -102,6 +101,12 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for diagnostic in result.diagnostics:
             (log.warning if diagnostic.severity == WARNING else log.error)(diagnostic.format())
         if not result.ok:
+            if self.command == "serve":
+                # The editor looks at the browser, not the terminal: every page shows the errors until they are fixed.
+                self.build_errors = [d for d in result.diagnostics if d.severity != WARNING]
+                log.error("Nội dung có lỗi (%s); trang xem trước hiện danh sách lỗi cho tới khi sửa xong.",
+                          format_report(result.diagnostics))
+                return
             raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}); chưa xây dựng trang. "
                               "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
         date = build_date(self.config.build_date)
@@ -111,6 +116,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.build_errors:
+            return files
         context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
                                site_name=config.site_name, cms=self.cms)
         specs = produce_pages(context)
@@ -139,6 +146,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return env
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        context["build_errors"] = self.build_errors  # 404.html: an entry's address while its file has errors
         if self.page_share is not None:  # sitemap.xml, 404.html: also the pages the child renders
             context["pages"] = self.page_share.doc_files
         return context
@@ -151,6 +159,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.build_errors:
+            page.meta["template"] = ERROR_TEMPLATE
+            return markdown
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             page.meta.update(spec.meta())
@@ -162,6 +173,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     @event_priority(-50)  # late: after theme plugins have filled the context we add to
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        context["build_errors"] = self.build_errors
         context["thidua"] = self.view
         context["spec"] = self.specs.get(page.file.src_uri)
         if self.page_share is not None:
@@ -173,6 +185,16 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             self.outputs.wait()
         if self.page_share is not None:
             self.page_share.finish(config)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # An entry's address while its file has errors is a 404 in `mkdocs serve`: it shows the errors too.
+        if self.build_errors and template_name == "404.html" and "<body" in output:
+            env = config.theme.get_env()
+            box = env.get_template("thidua/partials/build-errors.html").render(build_errors=self.build_errors)
+            head, _, rest = output.partition("<body")
+            tag, _, body = rest.partition(">")
+            return f"{head}<body{tag}>{box}{body}"
+        return output
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.outputs is not None:
