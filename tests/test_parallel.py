@@ -66,9 +66,12 @@ def test_second_process_and_own_process_write_the_same_site(tmp_path):
         assert ("trang trong" in result.stderr and "đã dựng" in result.stderr) is (parallel and two_cores)
         sites[parallel] = tree(out)
     assert sites[True] == sites[False]
+    # Every page the theme rendered (the editors' form, bien-tap/index.html, is a data file, not a theme page).
+    pages = [page for page in (tmp_path / "site-True").rglob("index.html")
+             if page.relative_to(tmp_path / "site-True").as_posix() != "bien-tap/index.html"]
     counts = {re.search(r'name="td-pages" content="(\d+)"', page.read_text(encoding="utf-8")).group(1)
-              for page in (tmp_path / "site-True").rglob("index.html")}
-    assert counts == {str(sum(1 for _ in (tmp_path / "site-True").rglob("index.html")))}
+              for page in pages}
+    assert counts == {str(len(pages))}
     assert {"dong-thoi-gian/lich.ics", "ban-tin.atom.xml", "du-lieu/ke-hoach.json", "tra-cuu/chi-muc/index.json"} \
         <= set(sites[True])
 
