@@ -347,3 +347,17 @@ def test_calendar_feed_open_data_and_search_carry_the_notice(two_builds):
         [gaps] = [gaps for term, gaps, _ in shard if term == word.lower()]
         documents = [sum(gaps[:i + 1]) for i in range(len(gaps))]
         assert notice_no[0] in documents, word
+
+
+def test_an_award_name_that_contradicts_its_form_is_a_warning(tmp_path):
+    project = _project(tmp_path, [("thu", GOOD.format(**{**DEFAULTS, "form": "chien-si-thi-dua-toan-quoc"}))])
+    result = load(project)
+    assert result.ok and [d.format() for d in result.diagnostics] == [
+        "notices/thu.md:8: de_nghi[0].loai: “Huân chương Lao động hạng Ba” là Huân chương, nhưng loai ghi "
+        "“chien-si-thi-dua-toan-quoc”. Cách sửa: có phải là `loai: huan-chuong`?"]
+
+
+def test_a_deadline_before_posting_is_refused(tmp_path):
+    assert _messages(tmp_path, start="", posted="02/12/2024", end="trước ngày 01/12/2024") == [
+        "notices/thu.md:23: thoi_han.den: hạn cuối “trước ngày 01/12/2024” trước ngày đăng “02/12/2024”. "
+        "Cách sửa: kiểm tra lại thứ tự hoặc năm của hai ngày."]

@@ -5,6 +5,7 @@ The build and ``thidua check`` both call :func:`check`; nothing else decides whe
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections import defaultdict
@@ -243,6 +244,22 @@ def valid_phone(value: str) -> bool:
     return bool(_PHONE.match(value.strip())) and 8 <= len(digits) <= 13
 
 
+# Words of an award's name (folded) that tell its form: a group whose ``loai`` says otherwise is likely a slip.
+_FORM_WORDS = (
+    ("chien si thi dua toan quoc", "chien-si-thi-dua-toan-quoc"), ("co thi dua cua chinh phu", "co-thi-dua-chinh-phu"),
+    ("bang khen cua thu tuong", "bang-khen-thu-tuong"), ("giai thuong ho chi minh", "giai-thuong-ho-chi-minh"),
+    ("giai thuong nha nuoc", "giai-thuong-nha-nuoc"), ("huan chuong", "huan-chuong"), ("huy chuong", "huy-chuong"),
+    ("ky niem chuong", "ky-niem-chuong"), ("anh hung", "danh-hieu-vinh-du-nha-nuoc"),
+    *((f"{who} {grade}", "danh-hieu-vinh-du-nha-nuoc") for who in ("nha giao", "thay thuoc", "nghe si", "nghe nhan")
+      for grade in ("nhan dan", "uu tu")),
+)
+
+
+def _award_form(award: str) -> str:
+    folded = fold(award).lower()
+    return next((form for words, form in _FORM_WORDS if words in folded), "")
+
+
 def _check_notice(checker: _Checker, project_root: Path | None) -> None:
     """What the schema cannot say of a notice: the period, the ways to respond, the files, someone to consult on."""
     meta = checker.entry.meta
@@ -263,8 +280,13 @@ def _check_notice(checker: _Checker, project_root: Path | None) -> None:
                 if value.known and value.precision.value != "day":
                     checker.report(f"thoi_han.{key}", f"“{value.original}” không chỉ rõ một ngày.",
                                    "thời hạn lấy ý kiến cần ngày cụ thể, ví dụ “26/11/2024”.")
-            if start.known and end.known and start.start() > end.end():
+            # "trước ngày D" ends the day before D (see loader.notice_period)
+            last = end.end() - dt.timedelta(days=1 if end.qualifier == "trước" else 0) if end.known else None
+            if start.known and end.known and start.start() > last:
                 checker.report("thoi_han.den", f"hạn cuối “{end.original}” trước ngày bắt đầu “{start.original}”.",
+                               "kiểm tra lại thứ tự hoặc năm của hai ngày.")
+            elif not start.known and posted.known and end.known and posted.start() > last:
+                checker.report("thoi_han.den", f"hạn cuối “{end.original}” trước ngày đăng “{posted.original}”.",
                                "kiểm tra lại thứ tự hoặc năm của hai ngày.")
             if not end.known and not (count_ok and (start.known or posted.known)):
                 checker.report("thoi_han", "không tính được hạn cuối lấy ý kiến.",
@@ -284,6 +306,14 @@ def _check_notice(checker: _Checker, project_root: Path | None) -> None:
             checker.report("gop_y", "không có cách nào để gửi ý kiến (địa chỉ, thư điện tử, điện thoại).",
                            "ghi ít nhất `dia_chi:` như thông báo.")
     groups = meta.get("de_nghi") if isinstance(meta.get("de_nghi"), list) else []
+    for index, group in enumerate(groups):
+        if not isinstance(group, dict) or not isinstance(group.get("hinh_thuc"), str):
+            continue
+        said, chosen = _award_form(group["hinh_thuc"]), group.get("loai")
+        if said and chosen in s.AWARD_FORMS and chosen != said and chosen != "khac":
+            checker.report(f"de_nghi[{index}].loai", f"“{group['hinh_thuc']}” là {s.AWARD_FORM_LABELS[said]}, "
+                                                     f"nhưng loai ghi “{chosen}”.", f"có phải là `loai: {said}`?",
+                           WARNING)
     files = meta.get("tep_dinh_kem") if isinstance(meta.get("tep_dinh_kem"), list) else []
     if not any(isinstance(g, dict) and g.get("danh_sach") for g in groups) and not files:
         checker.report("de_nghi", "thông báo không có người, tập thể nào được đề nghị và không có tệp danh sách.",
