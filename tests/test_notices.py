@@ -361,3 +361,31 @@ def test_a_deadline_before_posting_is_refused(tmp_path):
     assert _messages(tmp_path, start="", posted="02/12/2024", end="trước ngày 01/12/2024") == [
         "notices/thu.md:23: thoi_han.den: hạn cuối “trước ngày 01/12/2024” trước ngày đăng “02/12/2024”. "
         "Cách sửa: kiểm tra lại thứ tự hoặc năm của hai ngày."]
+
+
+def test_the_guide_example_of_a_notice_passes(tmp_path):
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(---\n.*?\n---\n.*?)```", guide, flags=re.S)
+    example = next(b for b in blocks if "so_ngay_lam_viec:" in b)
+    project = _project(tmp_path, [("vi-du", example)])
+    (project / "notices" / "tep").mkdir()
+    (project / "notices" / "tep" / "danh-sach.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    result = load(project)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    [notice] = result.notices
+    assert notice.period.last_day == D(2024, 12, 10) and len(notice.nominees) == 2
+
+
+def test_thidua_new_writes_a_notice_that_check_reads(tmp_path):
+    project = _project(tmp_path, [])
+    new = subprocess.run([sys.executable, "-m", "thidua.cli", "new", "lay-y-kien", "--tieu-de", "Lấy ý kiến thử",
+                          "--co-quan", "Ban Thi đua - Khen thưởng tỉnh Hà Tĩnh", "--dia-phuong", "tinh-ha-tinh",
+                          "--ngay-dang", "02/12/2024"], cwd=project, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert new.returncode == 0, new.stderr
+    written = project / new.stdout.strip().splitlines()[-1]
+    assert written.parent == project / "notices" and written.name.startswith("lay-y-kien-")
+    check = subprocess.run([sys.executable, "-m", "thidua.cli", "check", str(written)], cwd=project,
+                           capture_output=True, text=True)
+    assert check.returncode == 1
+    fields = {line.split(": ")[1] for line in check.stdout.splitlines() if line.startswith("notices/")}
+    assert fields == {"de_nghi", "thoi_han", "thoi_han.nguyen_van", "gop_y"}, check.stdout
