@@ -177,4 +177,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for folder in self.dirs.by_kind().values():
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
+        if self.dirs.days_off_extra and (self.root / self.dirs.days_off_extra).is_file():
+            server.watch(str(self.root / self.dirs.days_off_extra))
         return server
