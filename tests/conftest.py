@@ -33,7 +33,8 @@ def build_context(project: Path, page_size: int = 50):
 
     result = load(project)
     assert result.ok, result.diagnostics
-    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1))
+    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1),
+                         result.notices, result.workdays)
     return BuildContext(catalog, "https://example.gov.vn/thi-dua/", page_size, str(project), site_name="Cổng")
 
 

@@ -18,14 +18,15 @@ from thidua.core.loader import load
 import datetime as dt
 
 DATASETS = ("ke-hoach", "can-cu", "chi-tieu", "moc-thoi-gian", "dot-thi-dua", "nhiem-vu", "guong", "khen-thuong",
-            "phong-trao", "dia-phuong")
+            "lay-y-kien", "nguoi-duoc-de-nghi", "phong-trao", "dia-phuong")
 
 
 @pytest.fixture(scope="module")
 def catalog():
     result = load(ROOT)
     assert result.ok
-    return build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1))
+    return build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1),
+                         result.notices, result.workdays)
 
 
 def read_json(site: Path, name: str) -> dict:
@@ -99,6 +100,9 @@ def test_records_match_the_entries(site, catalog):
     assert ids("guong") == sorted(catalog.exemplars)
     assert ids("phong-trao") == sorted(catalog.movements)
     assert ids("dia-phuong") == catalog.place_ids
+    assert catalog.notices and ids("lay-y-kien") == sorted(catalog.notices)
+    assert Counter(ids("nguoi-duoc-de-nghi", "thong_bao")) == Counter(
+        {n.id: len(n.nominees) for n in catalog.notices.values() if n.nominees})
     assert Counter(ids("nhiem-vu", "ke_hoach")) == Counter({p.id: len(p.tasks) for p in catalog.plans.values() if p.tasks})
     assert Counter(ids("khen-thuong", "guong")) == Counter(
         {e.id: len(e.awards) for e in catalog.exemplars.values() if e.awards})

@@ -21,7 +21,8 @@ SITE_URL = "https://example.gov.vn/thi-dua/"
 def catalog():
     result = load(ROOT)
     assert result.ok
-    return build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1))
+    return build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 3, 1),
+                         result.notices, result.workdays)
 
 
 def parse(path: Path):
@@ -73,7 +74,9 @@ def test_atom_and_rss_of_a_feed_list_the_same_entries(site):
 
 def test_site_feed_has_every_plan_and_exemplar(site, catalog):
     parsed = parse(site / "ban-tin.atom.xml")
-    expected = {f"ke-hoach/{i}/" for i in catalog.plans} | {f"guong/{i}/" for i in catalog.exemplars}
+    expected = ({f"ke-hoach/{i}/" for i in catalog.plans} | {f"guong/{i}/" for i in catalog.exemplars}
+                | {f"lay-y-kien/{i}/" for i in catalog.notices})
+    assert catalog.notices
     assert len(expected) <= MAX_ENTRIES
     assert set(entry_ids(parsed)) == expected
     assert parsed.feed.link == SITE_URL

@@ -231,7 +231,9 @@ def test_site_calendar_is_reproducible_and_holds_every_plan(dated_site):
     _unfold(raw)
     events = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
     plan_ids = {p.stem for p in (ROOT / "plans").glob("*.md")}
-    assert {str(e["UID"]).split("@")[0].split("-", 1)[1] for e in events} == plan_ids
+    # and the deadline of every public-comment notice (features/notices.py)
+    notice_ids = {f"lay-y-kien-{p.stem}" for p in (ROOT / "notices").glob("*.md")}
+    assert {str(e["UID"]).split("@")[0].split("-", 1)[1] for e in events} == plan_ids | notice_ids
     plan = _plan(milestones=(Milestone(parse_date("tháng 6/2020"), "Kiểm tra; báo cáo, tổng hợp", "han"),))
     first = calendar_text([plan], BUILD_DATE, "https://example.gov.vn/thi-dua/")
     assert first == calendar_text([plan], BUILD_DATE, "https://example.gov.vn/thi-dua/")

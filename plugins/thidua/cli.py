@@ -71,10 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     from .editor.new_entry import KIND_BY_WORD
 
     new = commands.add_parser("new", help="tạo tệp mới có đủ các trường và chú thích tiếng Việt")
-    kinds = new.add_subparsers(dest="loai", required=True, metavar="{ke-hoach,guong,phong-trao}")
+    kinds = new.add_subparsers(dest="loai", required=True, metavar="{ke-hoach,guong,phong-trao,lay-y-kien}")
     for word, kind in KIND_BY_WORD.items():
         sub = kinds.add_parser(word, help={"ke-hoach": "kế hoạch", "guong": "gương người tốt, việc tốt",
-                                           "phong-trao": "phong trào"}[word])
+                                           "phong-trao": "phong trào",
+                                           "lay-y-kien": "thông báo lấy ý kiến nhân dân"}[word])
         add_new_arguments(sub, kind)
         sub.set_defaults(run=_new)
     imp = commands.add_parser("import", help="đọc văn bản kế hoạch (.txt, .md, .docx) và viết tệp kế hoạch")

@@ -10,13 +10,15 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Exemplar, Movement, Place, Plan
+from .model import Exemplar, Movement, Notice, Place, Plan
 from .places import PlaceRegistry
+from .workdays import WorkCalendar
 
 __all__ = ["Catalog", "build_catalog", "catalog_query", "URLS", "entry_url"]
 
 # Address of each kind of page, relative to the site root (the design card fixes these).
-URLS = {"plan": "ke-hoach", "exemplar": "guong", "movement": "phong-trao", "place": "dia-phuong"}
+URLS = {"plan": "ke-hoach", "exemplar": "guong", "movement": "phong-trao", "place": "dia-phuong",
+        "notice": "lay-y-kien"}
 
 
 def entry_url(kind: str, entry_id: str) -> str:
@@ -56,6 +58,10 @@ class Catalog:
     movement_children: dict[str, list[Movement]] = field(default_factory=dict)
     movements_by_place: dict[str, list[Movement]] = field(default_factory=dict)
     place_ids: list[str] = field(default_factory=list)
+    notices: dict[str, Notice] = field(default_factory=dict)
+    notices_by_place: dict[str, list[Notice]] = field(default_factory=dict)
+    notices_by_exemplar: dict[str, list[Notice]] = field(default_factory=dict)
+    workdays: WorkCalendar = field(default_factory=WorkCalendar)
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def memo(self, key, compute):
@@ -80,6 +86,10 @@ class Catalog:
         order = {"quoc-gia": 0, "tinh": 1, "khoi": 2, "nganh": 3, "huyen": 4, "xa": 5, "co-so": 6}
         return sorted(self.movements.values(), key=lambda m: (order.get(m.level, 9), m.name))
 
+    @catalog_query
+    def notices_newest(self) -> list[Notice]:
+        return _newest_first(list(self.notices.values()))
+
     # ----- places ------------------------------------------------------------------------------
     def place(self, place_id: str) -> Place | None:
         return self.places.get(place_id)
@@ -98,6 +108,11 @@ class Catalog:
     def exemplars_in(self, place_id: str) -> list[Exemplar]:
         ids = [place_id, *self.descendants(place_id)]
         return _newest_first([e for i in ids for e in self.exemplars_by_place.get(i, ())])
+
+    @catalog_query
+    def notices_in(self, place_id: str) -> list[Notice]:
+        ids = [place_id, *self.descendants(place_id)]
+        return _newest_first([n for i in ids for n in self.notices_by_place.get(i, ())])
 
     @catalog_query
     def plans_from_former(self, place_id: str) -> list[Plan]:
@@ -184,11 +199,15 @@ def _group(items, key) -> dict[str, list]:
 
 
 def build_catalog(plans: list[Plan], exemplars: list[Exemplar], movements: list[Movement], places: PlaceRegistry,
-                  build_date: dt.date) -> Catalog:
+                  build_date: dt.date, notices: list[Notice] = (), workdays: WorkCalendar | None = None) -> Catalog:
     catalog = Catalog(
         plans={p.id: p for p in plans}, exemplars={e.id: e for e in exemplars}, movements={m.id: m for m in movements},
-        places=places, build_date=build_date,
+        places=places, build_date=build_date, notices={n.id: n for n in notices},
+        workdays=workdays if workdays is not None else WorkCalendar(),
     )
+    catalog.notices_by_place = _group(notices, lambda n: [n.place_id] if n.place_id else [])
+    catalog.notices_by_exemplar = _group(notices, lambda n: list(dict.fromkeys(
+        x.exemplar_id for x in n.nominees if x.exemplar_id)))
     catalog.plans_by_place = _group(plans, lambda p: [p.place_id])
     catalog.exemplars_by_place = _group(exemplars, lambda e: [e.place_id])
     catalog.plans_by_movement = _group(plans, lambda p: p.movement_ids)
@@ -198,7 +217,8 @@ def build_catalog(plans: list[Plan], exemplars: list[Exemplar], movements: list[
     catalog.movement_children = {k: sorted(v, key=lambda m: m.name)
                                  for k, v in _group(movements, lambda m: [m.parent_id] if m.parent_id else []).items()}
     catalog.movements_by_place = _group(movements, lambda m: [m.place_id] if m.place_id else [])
-    with_content = set(catalog.plans_by_place) | set(catalog.exemplars_by_place) | set(catalog.movements_by_place)
+    with_content = (set(catalog.plans_by_place) | set(catalog.exemplars_by_place) | set(catalog.movements_by_place)
+                    | set(catalog.notices_by_place))
     pages: set[str] = set()
     for place_id in with_content:
         pages.add(place_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,11 +11,13 @@ from .diagnostics import ERROR, Diagnostic
 from .frontmatter import RawEntry, read_entry
 from .gcpause import collector_paused
 from .model import (
-    KIND_EXEMPLAR, KIND_MOVEMENT, KIND_PLAN, Award, DocRef, DocumentNumber, Exemplar, Milestone, Movement,
-    MovementRef, Period, Plan, Signer, Source, Target, Task,
+    KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, Attachment, Award, DocRef, DocumentNumber, Exemplar,
+    Milestone, Movement, MovementRef, Nominee, NomineeGroup, Notice, NoticePeriod, Period, Plan, Response, Signer,
+    Source, Target, Task,
 )
 from .places import PlaceRegistry, load_registry
 from .validate import check
+from .workdays import CalendarError, WorkCalendar, load_calendar
 
 __all__ = ["ContentDirs", "LoadResult", "load", "collect_files"]
 
@@ -27,9 +30,12 @@ class ContentDirs:
     exemplars: str = "exemplars"
     movements: str = "movements"
     places_extra: str = ""
+    notices: str = "notices"
+    days_off_extra: str = ""  # the site's own list of swapped days (see workdays.py)
 
     def by_kind(self) -> dict[str, str]:
-        return {KIND_PLAN: self.plans, KIND_EXEMPLAR: self.exemplars, KIND_MOVEMENT: self.movements}
+        return {KIND_PLAN: self.plans, KIND_EXEMPLAR: self.exemplars, KIND_MOVEMENT: self.movements,
+                KIND_NOTICE: self.notices}
 
 
 @dataclass
@@ -40,6 +46,8 @@ class LoadResult:
     plans: list[Plan] = field(default_factory=list)
     exemplars: list[Exemplar] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    workdays: WorkCalendar = field(default_factory=WorkCalendar)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -86,7 +94,12 @@ def _load(root: Path, dirs: ContentDirs, only: list[Path] | None) -> LoadResult:
     if only:
         keep = {p.relative_to(root).as_posix() for _, p in collect_files(root, dirs, only)}
         diagnostics = [d for d in diagnostics if d.path in keep]
-    result = LoadResult(raw, diagnostics, places)
+    try:
+        workdays = load_calendar(root / dirs.days_off_extra if dirs.days_off_extra else None, dirs.days_off_extra)
+    except CalendarError as error:
+        diagnostics.append(Diagnostic(error.path, error.line, error.field, error.message, error.fix))
+        workdays = WorkCalendar()
+    result = LoadResult(raw, diagnostics, places, workdays=workdays)
     if not result.errors:
         for entry in raw:
             _BUILDERS[entry.kind](entry, result)
@@ -171,4 +184,55 @@ def _build_movement(entry: RawEntry, result: LoadResult) -> None:
     ))
 
 
-_BUILDERS = {KIND_PLAN: _build_plan, KIND_EXEMPLAR: _build_exemplar, KIND_MOVEMENT: _build_movement}
+def _attachment(value: object, label: str = "") -> Attachment | None:
+    return Attachment(value.strip(), label) if isinstance(value, str) and value.strip() else None
+
+
+def notice_period(data: dict, posted, issued, workdays: WorkCalendar) -> NoticePeriod:
+    """The period's words, and its first and last day: "trước ngày D" ends the day before D; "N ngày làm việc kể
+    từ ngày D" (or from posting, when no day is written) ends on the N-th working day after D."""
+    start, end = _date(data.get("tu")), _date(data.get("den"))
+    count = data.get("so_ngay_lam_viec")
+    count = count if isinstance(count, int) and not isinstance(count, bool) else None
+    base = next((v for v in (start, posted, issued) if v.known and v.precision.value == "day"), None)
+    first = base.start() if base else None
+    last, computed = None, False
+    if end.known:
+        last = end.end()
+        if end.qualifier == "trước" or _text(data, "den").lower().startswith("trước"):
+            last -= dt.timedelta(days=1)
+    elif count and base:
+        last, computed = workdays.add_working_days(base.start(), count), True
+    return NoticePeriod(_text(data, "nguyen_van"), start, end, count, first, last, computed)
+
+
+def _build_notice(entry: RawEntry, result: LoadResult) -> None:
+    m = entry.meta
+    posted, issued = _date(m.get("ngay_dang")), _date(m.get("ngay_thong_bao"))
+    groups = []
+    for g in _list(m.get("de_nghi")):
+        nominees = tuple(Nominee(
+            _text(n, "ten"), _text(n, "doi_tuong"), _text(n, "danh_xung"), _text(n, "chuc_vu"), _text(n, "don_vi"),
+            _text(n, "dia_chi"), _text(n, "tom_tat"), _attachment(n.get("tep"), "Tóm tắt thành tích"),
+            _text(n, "guong"), _text(n, "ket_qua")) for n in _list(g.get("danh_sach")))
+        groups.append(NomineeGroup(_text(g, "hinh_thuc"), _text(g, "loai"), _text(g, "so_luong"), nominees))
+    proposal = m.get("to_trinh") or {}
+    response = m.get("gop_y") or {}
+    result.notices.append(Notice(
+        id=entry.id, source=_source(entry), title=_text(m, "tieu_de"), body_name=_text(m, "co_quan"),
+        place_id=_text(m, "dia_phuong"), number=DocumentNumber.parse(_text(m, "so_thong_bao")), issued=issued,
+        posted=posted, period=notice_period(m.get("thoi_han") or {}, posted, issued, result.workdays),
+        response=Response(_text(response, "dia_chi"), _text(response, "thu_dien_tu"), _text(response, "dien_thoai"),
+                          _text(response, "yeu_cau"), _text(response, "nguyen_van")),
+        groups=tuple(groups),
+        attachments=tuple(a for a in (_attachment(x.get("tep"), _text(x, "mo_ta")) for x in _list(m.get("tep_dinh_kem")))
+                          if a),
+        proposal_number=_text(proposal, "so"), proposal_date=_date(proposal.get("ngay")),
+        proposal_body=_text(proposal, "co_quan"), legal_basis=tuple(str(x) for x in _list(m.get("can_cu"))),
+        published_on=_text(m, "noi_dang"), body=entry.body, source_note=_text(m, "nguon"),
+        sample=bool(m.get("du_lieu_mau", False)),
+    ))
+
+
+_BUILDERS = {KIND_PLAN: _build_plan, KIND_EXEMPLAR: _build_exemplar, KIND_MOVEMENT: _build_movement,
+             KIND_NOTICE: _build_notice}

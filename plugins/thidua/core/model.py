@@ -2,11 +2,14 @@
 
 Glossary (Vietnamese term -> code name): kế hoạch -> Plan, gương / điển hình -> Exemplar,
 phong trào -> Movement, địa phương / đơn vị hành chính -> Place, chỉ tiêu -> Target, nhiệm vụ -> Task,
-mốc thời gian -> Milestone, căn cứ -> DocRef, khen thưởng -> Award, người ký -> Signer.
+mốc thời gian -> Milestone, căn cứ -> DocRef, khen thưởng -> Award, người ký -> Signer,
+thông báo lấy ý kiến nhân dân -> Notice, người / tập thể được đề nghị -> Nominee, nhóm theo hình thức đề nghị ->
+NomineeGroup, thời hạn lấy ý kiến -> NoticePeriod, cách gửi ý kiến -> Response.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -15,13 +18,15 @@ from .dates import UNKNOWN, DateValue, Precision
 __all__ = [
     "Source", "DocumentNumber", "DocRef", "MovementRef", "Milestone", "Target", "Task", "Signer",
     "Period", "Plan", "Award", "Exemplar", "Movement", "Place", "KIND_PLAN", "KIND_EXEMPLAR",
-    "KIND_MOVEMENT", "KIND_PLACE",
+    "KIND_MOVEMENT", "KIND_PLACE", "KIND_NOTICE", "Nominee", "NomineeGroup", "NoticePeriod", "Response",
+    "Attachment", "Notice",
 ]
 
 KIND_PLAN = "plan"
 KIND_EXEMPLAR = "exemplar"
 KIND_MOVEMENT = "movement"
 KIND_PLACE = "place"
+KIND_NOTICE = "notice"
 
 
 @dataclass(frozen=True)
@@ -246,3 +251,106 @@ class Place:
     @property
     def current(self) -> bool:
         return not self.valid_to
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file beside the entry (the list as an image, a summary of achievements as PDF), checked like photos."""
+
+    path: str  # as the editor wrote it, relative to the entry file
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Nominee:
+    """A person (Ông/Bà, name, position, unit, address) or a collective proposed for an award."""
+
+    name: str
+    subject: str  # ca-nhan | tap-the
+    title: str = ""  # danh xưng: Ông, Bà
+    position: str = ""
+    unit: str = ""
+    address: str = ""
+    summary: str = ""
+    attachment: Attachment | None = None
+    exemplar_id: str = ""  # the exemplar recording the award, once decided
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class NomineeGroup:
+    award: str  # the award as the notice writes it: "Huân chương Lao động hạng Ba"
+    form: str  # one of schema.AWARD_FORMS: huan-chuong, chien-si-thi-dua-toan-quoc …
+    count: str = ""  # "01 cá nhân", as written
+    nominees: tuple[Nominee, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoticePeriod:
+    """The comment period: the notice's own words, and the first and last day computed from them."""
+
+    original: str
+    start: DateValue = UNKNOWN  # "kể từ ngày …" as written
+    end: DateValue = UNKNOWN  # "trước ngày 18/10/2024" as written
+    working_days: int | None = None
+    first_day: dt.date | None = None  # comments are taken from this day …
+    last_day: dt.date | None = None  # … to this day, included
+    computed: bool = False  # last_day counted in working days (not written by the notice)
+
+
+@dataclass(frozen=True)
+class Response:
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    requirements: str = ""
+    original: str = ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    source: Source
+    title: str
+    body_name: str  # the body that consults
+    place_id: str
+    number: DocumentNumber
+    issued: DateValue
+    posted: DateValue
+    period: NoticePeriod
+    response: Response
+    groups: tuple[NomineeGroup, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    proposal_number: str = ""  # Tờ trình số …
+    proposal_date: DateValue = UNKNOWN
+    proposal_body: str = ""
+    legal_basis: tuple[str, ...] = ()
+    published_on: str = ""  # nơi đăng
+    body: str = ""
+    source_note: str = ""
+    sample: bool = False
+
+    kind = KIND_NOTICE
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def date(self) -> DateValue:
+        """The day the notice is dated in lists and feeds: posted, else signed, else the period's first day."""
+        for value in (self.posted, self.issued, self.period.start):
+            if value.known:
+                return value
+        if self.period.first_day:
+            day = self.period.first_day
+            return DateValue(day.strftime("%d/%m/%Y"), Precision.DAY, day.year, day.month, day.day)
+        return UNKNOWN
+
+    @property
+    def nominees(self) -> tuple[Nominee, ...]:
+        return tuple(n for g in self.groups for n in g.nominees)
+
+    @property
+    def movement_ids(self) -> tuple[str, ...]:
+        return ()

@@ -42,5 +42,6 @@ def content_dirs(config_file: Path) -> ContentDirs:
         if isinstance(plugin, dict) and "thidua" in plugin:
             options = plugin["thidua"] or {}
             return ContentDirs(options.get("plans_dir", "plans"), options.get("exemplars_dir", "exemplars"),
-                               options.get("movements_dir", "movements"), options.get("places_extra", ""))
+                               options.get("movements_dir", "movements"), options.get("places_extra", ""),
+                               options.get("notices_dir", "notices"), options.get("days_off_extra", ""))
     return ContentDirs()

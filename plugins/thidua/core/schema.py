@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_PLAN
+from .model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN
 
-__all__ = ["Field", "SCHEMAS", "LEVELS", "SUBJECTS", "MILESTONE_KINDS", "KIND_LABELS", "AWARD_LEVELS"]
+__all__ = ["Field", "SCHEMAS", "LEVELS", "SUBJECTS", "MILESTONE_KINDS", "KIND_LABELS", "AWARD_LEVELS",
+           "AWARD_FORMS", "AWARD_FORM_LABELS", "TITLES"]
 
 # Value kinds
 STR = "str"  # one line of text, may be ""
@@ -49,7 +50,26 @@ SUBJECTS = ("ca-nhan", "tap-the")
 SUBJECT_LABELS = {"ca-nhan": "Cá nhân", "tap-the": "Tập thể"}
 MILESTONE_KINDS = ("han", "ky-niem", "su-kien")
 MILESTONE_LABELS = {"han": "Hạn chót", "ky-niem": "Kỷ niệm", "su-kien": "Sự kiện"}
-KIND_LABELS = {KIND_PLAN: "Kế hoạch", KIND_EXEMPLAR: "Gương điển hình", KIND_MOVEMENT: "Phong trào", "place": "Địa phương"}
+KIND_LABELS = {KIND_PLAN: "Kế hoạch", KIND_EXEMPLAR: "Gương điển hình", KIND_MOVEMENT: "Phong trào", "place": "Địa phương",
+               KIND_NOTICE: "Lấy ý kiến nhân dân"}
+# Forms of award a notice consults on (Luật Thi đua, khen thưởng 2022: hình thức khen thưởng, danh hiệu thi đua).
+AWARD_FORM_LABELS = {
+    "huan-chuong": "Huân chương",
+    "huy-chuong": "Huy chương",
+    "danh-hieu-vinh-du-nha-nuoc": "Danh hiệu vinh dự Nhà nước (Anh hùng, Nhà giáo nhân dân, Thầy thuốc nhân dân …)",
+    "giai-thuong-ho-chi-minh": "Giải thưởng Hồ Chí Minh",
+    "giai-thuong-nha-nuoc": "Giải thưởng Nhà nước",
+    "chien-si-thi-dua-toan-quoc": "Chiến sĩ thi đua toàn quốc",
+    "co-thi-dua-chinh-phu": "Cờ thi đua của Chính phủ",
+    "bang-khen-thu-tuong": "Bằng khen của Thủ tướng Chính phủ",
+    "chien-si-thi-dua-bo-tinh": "Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
+    "co-thi-dua-bo-tinh": "Cờ thi đua của bộ, ban, ngành, tỉnh",
+    "bang-khen-bo-tinh": "Bằng khen của bộ, ban, ngành, tỉnh",
+    "ky-niem-chuong": "Kỷ niệm chương",
+    "khac": "Hình thức khác",
+}
+AWARD_FORMS = tuple(AWARD_FORM_LABELS)
+TITLES = ("Ông", "Bà")
 
 _PERIOD_FIELDS = (
     Field("ten", STR, "tên đợt", example="Đợt 1"),
@@ -156,8 +176,70 @@ MOVEMENT_FIELDS = (
           example=["Bố Trạch chung sức xây dựng nông thôn mới"]),
 )
 
+_NOMINEE_FIELDS = (
+    Field("ten", TEXT, "họ và tên (cá nhân) hoặc tên tập thể, đúng như thông báo ghi", True, example="Phan Hồng Hải"),
+    Field("doi_tuong", STR, "ca-nhan (cá nhân) hoặc tap-the (tập thể)", True, choices=SUBJECTS, example="ca-nhan"),
+    Field("danh_xung", STR, "Ông hoặc Bà (cá nhân)", choices=TITLES, example="Ông"),
+    Field("chuc_vu", STR, "chức vụ", example="Hiệu trưởng"),
+    Field("don_vi", STR, "đơn vị công tác", example="Trường Đại học Công nghiệp Thành phố Hồ Chí Minh"),
+    Field("dia_chi", STR, "địa chỉ (nếu thông báo ghi)"),
+    Field("tom_tat", STR, "tóm tắt thành tích (nếu thông báo đăng)"),
+    Field("tep", STR, "tệp tóm tắt thành tích đính kèm (PDF hoặc ảnh, đặt cạnh tệp này)", example="tep/tom-tat.pdf"),
+    Field("guong", REF, "mã gương điển hình ghi nhận khen thưởng, khi đã có quyết định", ref="exemplar"),
+    Field("ket_qua", STR, "kết quả, khi đã có (ví dụ số, ngày quyết định khen thưởng)"),
+)
+
+NOTICE_FIELDS = (
+    Field("tieu_de", TEXT, "tiêu đề thông báo", True,
+          example="Lấy ý kiến nhân dân đối với đề nghị khen thưởng Chiến sĩ thi đua toàn quốc"),
+    Field("co_quan", TEXT, "cơ quan lấy ý kiến, đúng như thông báo ghi", True, example="Bộ Công Thương"),
+    Field("dia_phuong", REF, "mã địa phương nơi cơ quan lấy ý kiến đóng trụ sở", ref="place",
+          example="thanh-pho-ha-noi"),
+    Field("so_thong_bao", STR, "số, ký hiệu thông báo (nếu có)", example="123/TB-BTĐKT"),
+    Field("ngay_thong_bao", DATE, "ngày ký thông báo, như văn bản ghi", example="25/11/2024"),
+    Field("ngay_dang", DATE, "ngày đăng lên cổng", example="26/11/2024"),
+    Field("noi_dang", STR, "nơi đăng", example="Cổng thông tin điện tử Bộ Công Thương"),
+    Field("can_cu", LIST_STR, "căn cứ pháp lý, nguyên văn",
+          example=["Khoản 2, Điều 46 Nghị định số 98/2023/NĐ-CP"]),
+    Field("to_trinh", MAP, "tờ trình đề nghị khen thưởng (nếu thông báo nêu)", fields=(
+        Field("so", STR, "số tờ trình", example="45/TTr-UBND"),
+        Field("ngay", DATE, "ngày tờ trình", example="20/11/2024"),
+        Field("co_quan", STR, "cơ quan trình", example="Ủy ban nhân dân xã …"),
+    )),
+    Field("de_nghi", LIST_MAP, "người, tập thể được đề nghị, nhóm theo hình thức khen thưởng", fields=(
+        Field("hinh_thuc", TEXT, "hình thức khen thưởng đúng như thông báo ghi", True,
+              example="Huân chương Lao động hạng Ba"),
+        Field("loai", STR, "loại hình thức khen thưởng", True, choices=AWARD_FORMS,
+              example="huan-chuong"),
+        Field("so_luong", STR, "số lượng như thông báo ghi", example="01 cá nhân"),
+        Field("danh_sach", LIST_MAP, "từng người, tập thể", fields=_NOMINEE_FIELDS),
+    )),
+    Field("tep_dinh_kem", LIST_MAP, "tệp đính kèm (danh sách dạng ảnh, PDF), đặt cạnh tệp này", fields=(
+        Field("tep", TEXT, "đường dẫn tệp, tính từ tệp này", True, example="tep/danh-sach.jpg"),
+        Field("mo_ta", STR, "mô tả", example="Danh sách tập thể, cá nhân"),
+    )),
+    Field("thoi_han", MAP, "thời hạn lấy ý kiến", True, fields=(
+        Field("nguyen_van", TEXT, "nguyên văn câu ghi thời hạn", True,
+              example="trong vòng 10 ngày làm việc kể từ ngày 26 tháng 11 năm 2024"),
+        Field("tu", DATE, "ngày bắt đầu tính (“kể từ ngày …”)", example="26/11/2024"),
+        Field("den", DATE, "hạn cuối như văn bản ghi (“trước ngày …”)", example="trước ngày 18/10/2024"),
+        Field("so_ngay_lam_viec", INT, "số ngày làm việc (“trong vòng 10 ngày làm việc”)", example=10),
+    )),
+    Field("gop_y", MAP, "cách gửi ý kiến", True, fields=(
+        Field("dia_chi", STR, "địa chỉ nhận thư góp ý", example="Số 54, phố Hai Bà Trưng, Hà Nội"),
+        Field("thu_dien_tu", STR, "thư điện tử", example="thiduakhenthuong@example.gov.vn"),
+        Field("dien_thoai", STR, "điện thoại", example="024 3825 4321"),
+        Field("yeu_cau", STR, "yêu cầu đối với ý kiến, nguyên văn",
+              example="bằng văn bản có chữ ký, ghi rõ họ tên, điện thoại, địa chỉ liên hệ"),
+        Field("nguyen_van", STR, "nguyên văn câu hướng dẫn gửi ý kiến"),
+    )),
+    Field("nguon", STR, "nơi lấy thông báo (địa chỉ trang gốc)"),
+    Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False),
+)
+
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     KIND_PLAN: PLAN_FIELDS,
     KIND_EXEMPLAR: EXEMPLAR_FIELDS,
     KIND_MOVEMENT: MOVEMENT_FIELDS,
+    KIND_NOTICE: NOTICE_FIELDS,
 }

@@ -5,7 +5,9 @@ The build and ``thidua check`` both call :func:`check`; nothing else decides whe
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections import defaultdict
 import dataclasses
 from dataclasses import dataclass
@@ -16,23 +18,24 @@ from .dates import DateError, parse_date
 from .diagnostics import ERROR, WARNING, Diagnostic
 from .frontmatter import RawEntry
 from .matching import match_movement
-from .model import KIND_MOVEMENT, KIND_PLAN
+from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN
 from .photos import check_photo
 from .places import PlaceRegistry
 from .vntext import fold
 
-__all__ = ["check", "Known"]
+__all__ = ["check", "Known", "valid_email", "valid_phone", "phone_digits"]
 
 _TYPE_NAMES = {
     s.STR: "một chuỗi chữ", s.TEXT: "một chuỗi chữ", s.INT: "một số nguyên", s.BOOL: "true hoặc false",
     s.DATE: "một ngày tháng", s.REF: "một mã", s.LIST_STR: "một danh sách", s.LIST_REF: "một danh sách mã",
     s.MAP: "một nhóm trường", s.LIST_MAP: "một danh sách",
 }
-_REF_NAMES = {"place": "địa phương", "movement": "phong trào", "plan": "kế hoạch"}
+_REF_NAMES = {"place": "địa phương", "movement": "phong trào", "plan": "kế hoạch", "exemplar": "gương"}
 _REF_WHERE = {
     "place": "xem danh sách mã tại trang Địa phương hoặc thêm đơn vị vào sổ địa phương",
     "movement": "tạo tệp movements/<mã>.md hoặc dùng mã đã có",
     "plan": "tạo tệp plans/<mã>.md hoặc dùng mã đã có",
+    "exemplar": "tạo tệp exemplars/<mã>.md hoặc dùng mã đã có",
 }
 
 
@@ -218,6 +221,141 @@ def _check_period(checker: _Checker, data: object, path: str) -> None:
         _check_period(checker, round_, f"{path}.dot[{index}]")
 
 
+_FILE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".webp", ".gif")
+_IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff")
+
+
+def _check_file(checker: _Checker, project_root: Path, path: str, value: str, images_only: bool = False) -> None:
+    """A file an entry points to (a photo, a notice's attachment): inside the repository, present, readable."""
+    target = (project_root / checker.entry.path).parent / value
+    noun = "ảnh" if images_only else "tệp"
+    if not target.resolve().is_relative_to(project_root.resolve()):
+        checker.report(path, f"{noun} “{value}” nằm ngoài kho nội dung.",
+                       f"chép {noun} vào thư mục của tệp này (ví dụ exemplars/anh/) và ghi đường dẫn tương đối."
+                       if images_only else "chép tệp vào thư mục của tệp này và ghi đường dẫn tương đối.")
+    elif not target.is_file():
+        checker.report(path, f"không tìm thấy {'tệp ảnh' if images_only else 'tệp'} “{value}”.",
+                       f"đặt {noun} cạnh tệp này (hoặc trong thư mục con) và ghi đường dẫn tương đối.")
+    elif not images_only and target.suffix.lower() not in _FILE_TYPES:
+        checker.report(path, f"tệp “{value}” có đuôi “{target.suffix}”, cổng chỉ đăng PDF hoặc ảnh.",
+                       "lưu lại thành PDF (hoặc JPEG, PNG) rồi sửa đường dẫn.")
+    elif images_only or target.suffix.lower() in _IMAGE_TYPES:
+        if problem := check_photo(target):
+            checker.report(path, *problem)
+    elif target.stat().st_size > MAX_FILE_BYTES:
+        checker.report(path, f"tệp “{value}” nặng {target.stat().st_size / 1024 / 1024:.1f} MB, quá giới hạn "
+                             f"{MAX_FILE_BYTES // 1024 // 1024} MB.", "nén hoặc tách tệp PDF rồi thay tệp.")
+    elif target.read_bytes()[:5] != b"%PDF-":
+        checker.report(path, f"tệp “{value}” không phải PDF đọc được.", "xuất lại tệp thành PDF.")
+
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .()\-]*[0-9]$")
+
+
+def phone_digits(value: str) -> str:
+    """A phone number as a tel: link dials it: digits, and a leading + kept."""
+    digits = re.sub(r"\D", "", value)
+    return ("+" + digits) if value.strip().startswith("+") else digits
+
+
+def valid_email(value: str) -> bool:
+    return bool(_EMAIL.match(value.strip())) and len(value.strip()) <= 254
+
+
+def valid_phone(value: str) -> bool:
+    digits = re.sub(r"\D", "", value)
+    return bool(_PHONE.match(value.strip())) and 8 <= len(digits) <= 13
+
+
+# Words of an award's name (folded) that tell its form: a group whose ``loai`` says otherwise is likely a slip.
+_FORM_WORDS = (
+    ("chien si thi dua toan quoc", "chien-si-thi-dua-toan-quoc"), ("co thi dua cua chinh phu", "co-thi-dua-chinh-phu"),
+    ("bang khen cua thu tuong", "bang-khen-thu-tuong"), ("giai thuong ho chi minh", "giai-thuong-ho-chi-minh"),
+    ("giai thuong nha nuoc", "giai-thuong-nha-nuoc"), ("huan chuong", "huan-chuong"), ("huy chuong", "huy-chuong"),
+    ("ky niem chuong", "ky-niem-chuong"), ("anh hung", "danh-hieu-vinh-du-nha-nuoc"),
+    *((f"{who} {grade}", "danh-hieu-vinh-du-nha-nuoc") for who in ("nha giao", "thay thuoc", "nghe si", "nghe nhan")
+      for grade in ("nhan dan", "uu tu")),
+)
+
+
+def _award_form(award: str) -> str:
+    folded = fold(award).lower()
+    return next((form for words, form in _FORM_WORDS if words in folded), "")
+
+
+def _check_notice(checker: _Checker, project_root: Path | None) -> None:
+    """What the schema cannot say of a notice: the period, the ways to respond, the files, someone to consult on."""
+    meta = checker.entry.meta
+    period = meta.get("thoi_han")
+    if isinstance(period, dict):
+        try:
+            start, end = parse_date(period.get("tu")), parse_date(period.get("den"))
+            posted = parse_date(meta.get("ngay_dang"))
+        except DateError:
+            start = end = posted = None  # already reported by the field check
+        count = period.get("so_ngay_lam_viec")
+        count_ok = isinstance(count, int) and not isinstance(count, bool)
+        if count_ok and not 1 <= count <= 120:
+            checker.report("thoi_han.so_ngay_lam_viec", f"số ngày làm việc {count} không hợp lý.",
+                           "ghi đúng số ngày như thông báo, ví dụ `so_ngay_lam_viec: 10`.")
+        if start is not None:
+            for value, key in ((start, "tu"), (end, "den")):
+                if value.known and value.precision.value != "day":
+                    checker.report(f"thoi_han.{key}", f"“{value.original}” không chỉ rõ một ngày.",
+                                   "thời hạn lấy ý kiến cần ngày cụ thể, ví dụ “26/11/2024”.")
+            # "trước ngày D" ends the day before D (see loader.notice_period)
+            last = end.end() - dt.timedelta(days=1 if end.qualifier == "trước" else 0) if end.known else None
+            if start.known and end.known and start.start() > last:
+                checker.report("thoi_han.den", f"hạn cuối “{end.original}” trước ngày bắt đầu “{start.original}”.",
+                               "kiểm tra lại thứ tự hoặc năm của hai ngày.")
+            elif not start.known and posted.known and end.known and posted.start() > last:
+                checker.report("thoi_han.den", f"hạn cuối “{end.original}” trước ngày đăng “{posted.original}”.",
+                               "kiểm tra lại thứ tự hoặc năm của hai ngày.")
+            if not end.known and not (count_ok and (start.known or posted.known)):
+                checker.report("thoi_han", "không tính được hạn cuối lấy ý kiến.",
+                               "ghi `den: \"trước ngày …\"` như thông báo, hoặc `so_ngay_lam_viec` cùng `tu` "
+                               "(ngày bắt đầu tính) hay `ngay_dang` (khi thông báo tính từ ngày đăng).")
+    response = meta.get("gop_y")
+    if isinstance(response, dict):
+        email, phone = response.get("thu_dien_tu"), response.get("dien_thoai")
+        if isinstance(email, str) and email.strip() and not valid_email(email):
+            checker.report("gop_y.thu_dien_tu", f"“{email}” không phải địa chỉ thư điện tử.",
+                           "ghi một địa chỉ dạng ten@co-quan.gov.vn, không kèm chữ khác.")
+        if isinstance(phone, str) and phone.strip() and not valid_phone(phone):
+            checker.report("gop_y.dien_thoai", f"“{phone}” không phải số điện thoại.",
+                           "ghi chữ số (8 đến 13 số), có thể có dấu cách, dấu chấm, gạch ngang, ví dụ “024 3825 4321”.")
+        if not any(isinstance(response.get(k), str) and response.get(k).strip()
+                   for k in ("dia_chi", "thu_dien_tu", "dien_thoai", "nguyen_van")):
+            checker.report("gop_y", "không có cách nào để gửi ý kiến (địa chỉ, thư điện tử, điện thoại).",
+                           "ghi ít nhất `dia_chi:` như thông báo.")
+    groups = meta.get("de_nghi") if isinstance(meta.get("de_nghi"), list) else []
+    for index, group in enumerate(groups):
+        if not isinstance(group, dict) or not isinstance(group.get("hinh_thuc"), str):
+            continue
+        said, chosen = _award_form(group["hinh_thuc"]), group.get("loai")
+        if said and chosen in s.AWARD_FORMS and chosen != said and chosen != "khac":
+            checker.report(f"de_nghi[{index}].loai", f"“{group['hinh_thuc']}” là {s.AWARD_FORM_LABELS[said]}, "
+                                                     f"nhưng loai ghi “{chosen}”.", f"có phải là `loai: {said}`?",
+                           WARNING)
+    files = meta.get("tep_dinh_kem") if isinstance(meta.get("tep_dinh_kem"), list) else []
+    if not any(isinstance(g, dict) and g.get("danh_sach") for g in groups) and not files:
+        checker.report("de_nghi", "thông báo không có người, tập thể nào được đề nghị và không có tệp danh sách.",
+                       "ghi `de_nghi:` với `danh_sach:`, hoặc `tep_dinh_kem:` khi danh sách chỉ có trong tệp đính kèm.")
+    if project_root is None:
+        return
+    for index, item in enumerate(files):
+        if isinstance(item, dict) and isinstance(item.get("tep"), str) and item["tep"].strip():
+            _check_file(checker, project_root, f"tep_dinh_kem[{index}].tep", item["tep"])
+    for g, group in enumerate(groups):
+        people = group.get("danh_sach") if isinstance(group, dict) else None
+        for n, person in enumerate(people if isinstance(people, list) else []):
+            if isinstance(person, dict) and isinstance(person.get("tep"), str) and person["tep"].strip():
+                _check_file(checker, project_root, f"de_nghi[{g}].danh_sach[{n}].tep", person["tep"])
+
+
 def _check_movement_tree(entries: list[RawEntry], out: list[Diagnostic]) -> None:
     parents = {e.id: e.meta.get("phong_trao_cha") for e in entries if isinstance(e.meta.get("phong_trao_cha"), str)}
     by_id = {e.id: e for e in entries}
@@ -313,15 +451,9 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
             checker.report("phong_trao_cha", "phong trào không thể là cấp trên của chính nó.", "xóa dòng này hoặc sửa mã.")
         photo = entry.meta.get("anh")
         if project_root is not None and isinstance(photo, str) and photo.strip():
-            target = (project_root / entry.path).parent / photo
-            if not target.resolve().is_relative_to(project_root.resolve()):
-                checker.report("anh", f"ảnh “{photo}” nằm ngoài kho nội dung.",
-                               "chép ảnh vào thư mục của tệp này (ví dụ exemplars/anh/) và ghi đường dẫn tương đối.")
-            elif not target.is_file():
-                checker.report("anh", f"không tìm thấy tệp ảnh “{photo}”.",
-                               "đặt ảnh cạnh tệp này (hoặc trong thư mục con) và ghi đường dẫn tương đối.")
-            elif problem := check_photo(target):
-                checker.report("anh", *problem)
+            _check_file(checker, project_root, "anh", photo, images_only=True)
+        if entry.kind == KIND_NOTICE:
+            _check_notice(checker, project_root)
     _check_movement_tree([e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], out)
     _check_movement_wordings([e for e in by_kind.get(KIND_PLAN, []) if e.readable],
                              [e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], places, out)

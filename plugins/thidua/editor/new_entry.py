@@ -14,13 +14,13 @@ from typing import Callable
 from ..core import schema as s
 from ..core.dates import DateError, parse_date
 from ..core.entryfile import render_entry
-from ..core.model import DocumentNumber, KIND_EXEMPLAR, KIND_MOVEMENT, KIND_PLAN
+from ..core.model import DocumentNumber, KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN
 from ..core.places import PlaceRegistry
 from ..core.vntext import nfc, slugify
 
 __all__ = ["KIND_BY_WORD", "ESSENTIALS", "NewEntry", "entry_id", "new_entry", "check_answer", "write_new"]
 
-KIND_BY_WORD = {"ke-hoach": KIND_PLAN, "guong": KIND_EXEMPLAR, "phong-trao": KIND_MOVEMENT}
+KIND_BY_WORD = {"ke-hoach": KIND_PLAN, "guong": KIND_EXEMPLAR, "phong-trao": KIND_MOVEMENT, "lay-y-kien": KIND_NOTICE}
 
 # What an editor must give before the file can pass `thidua check`: the required keys of the kind,
 # except those with an obvious default.
@@ -28,17 +28,21 @@ ESSENTIALS = {
     KIND_PLAN: ("so_ky_hieu", "co_quan_ban_hanh", "dia_phuong", "ngay_ban_hanh", "trich_yeu"),
     KIND_EXEMPLAR: ("ten", "doi_tuong", "dia_phuong", "linh_vuc", "tom_tat"),
     KIND_MOVEMENT: ("ten", "cap"),
+    KIND_NOTICE: ("tieu_de", "co_quan", "dia_phuong", "ngay_dang"),
 }
 DEFAULTS = {
     KIND_PLAN: {"loai_van_ban": "Kế hoạch"},
     KIND_EXEMPLAR: {"du_lieu_mau": False},
     KIND_MOVEMENT: {},
+    KIND_NOTICE: {"du_lieu_mau": False},
 }
 BODIES = {
     KIND_PLAN: "<!-- Dán toàn văn kế hoạch ở đây. Dùng “## ” cho các mục La Mã (I., II., III.) "
                "và “1\\.” (có dấu \\) để giữ số thứ tự đoạn. -->\n",
     KIND_EXEMPLAR: "<!-- Viết bài giới thiệu gương điển hình ở đây: việc làm, kết quả, ý nghĩa. -->\n",
     KIND_MOVEMENT: "<!-- Mô tả ngắn về phong trào: ai phát động, khi nào, nhằm mục đích gì. -->\n",
+    KIND_NOTICE: "<!-- Dán toàn văn thông báo lấy ý kiến nhân dân ở đây, đúng như đã đăng. Điền thoi_han, de_nghi và "
+                 "gop_y ở phần khai báo phía trên (xem docs/bien-tap/lay-y-kien.md). -->\n",
 }
 _MAX_SLUG = 70
 
@@ -78,11 +82,15 @@ def entry_id(kind: str, meta: dict, places: PlaceRegistry) -> str:
         parts = [where, what, _year(meta.get("ngay_ban_hanh"))]
     elif kind == KIND_EXEMPLAR:
         parts = [_short_slug(str(meta.get("ten") or "")), where]
+    elif kind == KIND_NOTICE:
+        parts = ["lay-y-kien", _short_slug(str(meta.get("co_quan") or ""))[:40].rsplit("-", 1)[0],
+                 _year(meta.get("ngay_dang") or meta.get("ngay_thong_bao"))]
     else:
         parts = [_short_slug(str(meta.get("ten") or ""))]
     slug = "-".join(p for p in parts if p)
     slug = re.sub(r"-+", "-", slug).strip("-")
-    return slug or {KIND_PLAN: "ke-hoach-moi", KIND_EXEMPLAR: "guong-moi", KIND_MOVEMENT: "phong-trao-moi"}[kind]
+    return slug or {KIND_PLAN: "ke-hoach-moi", KIND_EXEMPLAR: "guong-moi", KIND_MOVEMENT: "phong-trao-moi",
+                    KIND_NOTICE: "lay-y-kien-moi"}[kind]
 
 
 def check_answer(kind: str, key: str, answer: str, places: PlaceRegistry, movements: set[str] = frozenset()

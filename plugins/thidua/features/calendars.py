@@ -100,9 +100,11 @@ def _folded(lines: list[str]) -> str:
 
 
 def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", name: str = "",
-                  items_of: dict[str, list[TimelineItem]] | None = None, events: dict | None = None) -> bytes:
+                  items_of: dict[str, list[TimelineItem]] | None = None, events: dict | None = None,
+                  extra_events: list[list[str]] = ()) -> bytes:
     """The calendar of ``plans``. ``items_of`` gives their items; ``events`` (a dict shared by the calendars of one
-    build) keeps each event's text, which the site calendar and the plan's own calendar both carry."""
+    build) keeps each event's text, which the site calendar and the plan's own calendar both carry.
+    ``extra_events``: other features' events (a notice's deadline), as escaped, unfolded content lines."""
     host = urlparse(site_url).netloc or "thidua.invalid"
     stamp = f"{build_date:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
@@ -118,6 +120,7 @@ def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", na
                 if events is not None:
                     events[key] = text
             parts.append(text)
+    parts += [_folded(event) for event in extra_events]
     parts.append(_folded(["END:VCALENDAR"]))
     return "".join(parts).encode("utf-8")
 
@@ -126,8 +129,11 @@ def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]
     """(path, bytes) of the site's calendar and one calendar per plan that has a dated item."""
     plans = list(catalog.plans.values())
     items, events = items_by_plan(catalog), {}
+    from .notices import notice_events  # here: notices import this module for their own calendars
+
+    deadlines = notice_events(list(catalog.notices.values()), catalog.build_date, site_url)
     out = [(SITE_ICS, calendar_text(plans, catalog.build_date, site_url, "Cổng thông tin thi đua: dòng thời gian",
-                                    items, events))]
+                                    items, events, deadlines))]
     for plan in sorted(plans, key=lambda p: p.id):
         if items[plan.id]:
             out.append((plan_ics_path(plan.id),

@@ -23,7 +23,7 @@ from email.utils import format_datetime
 
 from ..core.catalog import URLS, Catalog, entry_url
 from .open_data import absolute
-from ..core.model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_PLACE, KIND_PLAN
+from ..core.model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLACE, KIND_PLAN
 
 __all__ = ["FEED_STEM", "MAX_ENTRIES", "Feed", "feed_date", "feeds", "feed_outputs", "feed_links", "feed_paths"]
 
@@ -65,6 +65,8 @@ def feed_date(entry) -> dt.date | None:
         stand_ins = [ref.date for ref in entry.implements] + [entry.period.start]
     elif entry.kind == KIND_EXEMPLAR:
         stand_ins = [award.decision_date for award in entry.awards]
+    elif entry.kind == KIND_NOTICE:  # a notice that gives no day of posting: its deadline as written
+        stand_ins = [entry.period.end]
     days = [d.start() for d in stand_ins if d.known]
     return max(days) if days else None
 
@@ -79,10 +81,10 @@ def _newest(entries) -> list:
 def feeds(catalog: Catalog, site_name: str) -> list[Feed]:
     """Every feed with at least one entry: the site, each place page, each movement."""
     out = [Feed("", f"{site_name}: kế hoạch và gương mới", "Kế hoạch thi đua và gương người tốt, việc tốt mới nhất",
-                "", FEED_STEM, _newest([*catalog.plans.values(), *catalog.exemplars.values()]))]
+                "", FEED_STEM, _newest([*catalog.plans.values(), *catalog.exemplars.values(), *catalog.notices.values()]))]
     for place_id in catalog.place_ids:
         label = catalog.places.label(place_id)
-        entries = _newest([*catalog.plans_in(place_id), *catalog.exemplars_in(place_id)])
+        entries = _newest([*catalog.plans_in(place_id), *catalog.exemplars_in(place_id), *catalog.notices_in(place_id)])
         if entries:
             out.append(Feed(f"{KIND_PLACE}/{place_id}", f"{site_name}: {label}",
                             f"Kế hoạch và gương mới ở {label} và các đơn vị trực thuộc",
@@ -117,6 +119,11 @@ def _summary(entry, catalog: Catalog) -> str:
     if entry.kind == KIND_PLAN:
         when = f", {entry.issued.display()}" if entry.issued.known else ""
         return f"{entry.issuer} ({catalog.places.label(entry.place_id)}){when}: {entry.title}"
+    if entry.kind == KIND_NOTICE:
+        names = ", ".join(f"{x.title} {x.name}".strip() for x in entry.nominees)
+        last = entry.period.last_day
+        deadline = f" Hạn góp ý: {last:%d/%m/%Y} (“{entry.period.original}”)." if last else ""
+        return f"{entry.body_name} lấy ý kiến nhân dân{': ' + names if names else ''}.{deadline}"
     return entry.summary
 
 
@@ -253,7 +260,7 @@ def feed_paths(catalog: Catalog, entry=None) -> list[dict]:
 
 def _own_feed_paths(catalog: Catalog, entry) -> list[dict]:
     if entry.kind == KIND_PLACE:
-        entries = [*catalog.plans_in(entry.id), *catalog.exemplars_in(entry.id)]
+        entries = [*catalog.plans_in(entry.id), *catalog.exemplars_in(entry.id), *catalog.notices_in(entry.id)]
         name = catalog.places.label(entry.id)
     else:
         entries = [*catalog.plans_of_movement(entry.id), *catalog.exemplars_of_movement(entry.id)]
@@ -266,7 +273,7 @@ def _own_feed_paths(catalog: Catalog, entry) -> list[dict]:
 
 
 def _site_feed_paths(catalog: Catalog) -> list[dict]:
-    if not any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values()]):
+    if not any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values(), *catalog.notices.values()]):
         return []
     return [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": f"{FEED_STEM}.atom.xml"},
             {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": f"{FEED_STEM}.rss.xml"}]

@@ -122,6 +122,13 @@ def datasets(catalog: Catalog, site_url: str) -> list[Dataset]:
         return [(entry, number, item) for entry in entries
                 for number, item in enumerate(getattr(entry, attribute), start=1)]
 
+    notices = sorted(catalog.notices.values(), key=lambda n: n.id)
+    notice_rows = [(n, g_no, x_no, g, x) for n in notices for g_no, g in enumerate(n.groups, start=1)
+                   for x_no, x in enumerate(g.nominees, start=1)]
+
+    def iso_day(day) -> str:
+        return day.isoformat() if day else ""
+
     plan_ref = Column("ke_hoach", "mã kế hoạch (trường ma của ke-hoach)", ID, lambda r: r[0].id)
     number = Column("stt", "số thứ tự trong kế hoạch, từ 1", INT, lambda r: r[1])
 
@@ -224,6 +231,51 @@ def datasets(catalog: Catalog, site_url: str) -> list[Dataset]:
             Column("so_quyet_dinh", "số quyết định", TEXT, lambda r: r[2].decision_number),
             _date("ngày quyết định", "ngay_quyet_dinh", lambda r: r[2].decision_date),
         ), children(exemplars, "awards")),
+        Dataset("lay-y-kien", "Lấy ý kiến nhân dân",
+                "Mỗi dòng một thông báo lấy ý kiến nhân dân về tập thể, cá nhân được đề nghị khen thưởng.", (
+            Column("ma", "mã thông báo trên cổng", ID, lambda n: n.id),
+            Column("dia_chi", "địa chỉ trang của thông báo", URL, url("notice")),
+            Column("tieu_de", "tiêu đề", TEXT, lambda n: n.title),
+            Column("co_quan", "cơ quan lấy ý kiến", TEXT, lambda n: n.body_name),
+            Column("dia_phuong", "mã địa phương (xem dia-phuong)", ID, lambda n: n.place_id),
+            Column("so_thong_bao", "số, ký hiệu thông báo như văn bản ghi", TEXT, lambda n: n.number.raw),
+            _date("ngày thông báo", "ngay_thong_bao", lambda n: n.issued),
+            _date("ngày đăng", "ngay_dang", lambda n: n.posted),
+            Column("to_trinh_so", "số tờ trình đề nghị", TEXT, lambda n: n.proposal_number),
+            _date("ngày tờ trình", "to_trinh_ngay", lambda n: n.proposal_date),
+            Column("to_trinh_co_quan", "cơ quan trình", TEXT, lambda n: n.proposal_body),
+            Column("thoi_han_nguyen_van", "thời hạn, nguyên văn thông báo", TEXT, lambda n: n.period.original),
+            Column("so_ngay_lam_viec", "số ngày làm việc thông báo ghi", INT, lambda n: n.period.working_days),
+            Column("ngay_dau", "ngày đầu nhận ý kiến, YYYY-MM-DD (rỗng nếu thông báo không cho biết)", TEXT,
+                   lambda n: iso_day(n.period.first_day)),
+            Column("ngay_cuoi", "ngày cuối nhận ý kiến, YYYY-MM-DD", TEXT, lambda n: iso_day(n.period.last_day)),
+            Column("ngay_cuoi_da_tinh", "true nếu cổng tính ngày cuối theo ngày làm việc (thông báo không ghi ngày)",
+                   BOOL, lambda n: n.period.computed),
+            Column("gop_y_dia_chi", "địa chỉ gửi ý kiến", TEXT, lambda n: n.response.address),
+            Column("gop_y_thu_dien_tu", "thư điện tử nhận ý kiến", TEXT, lambda n: n.response.email),
+            Column("gop_y_dien_thoai", "điện thoại", TEXT, lambda n: n.response.phone),
+            Column("gop_y_yeu_cau", "yêu cầu đối với ý kiến", TEXT, lambda n: n.response.requirements),
+            Column("so_nguoi_duoc_de_nghi", "số tập thể, cá nhân có tên (xem nguoi-duoc-de-nghi)", INT,
+                   lambda n: len(n.nominees)),
+            Column("nguon", "nơi lấy thông báo", TEXT, lambda n: n.source_note),
+            Column("du_lieu_mau", "true nếu là dữ liệu mẫu", BOOL, lambda n: n.sample),
+        ), notices),
+        Dataset("nguoi-duoc-de-nghi", "Tập thể, cá nhân được đề nghị khen thưởng",
+                "Mỗi dòng một tập thể hoặc cá nhân trong một thông báo lấy ý kiến nhân dân.", (
+            Column("thong_bao", "mã thông báo (trường ma của lay-y-kien)", ID, lambda r: r[0].id),
+            Column("nhom", "số thứ tự nhóm hình thức khen thưởng trong thông báo, từ 1", INT, lambda r: r[1]),
+            Column("stt", "số thứ tự trong nhóm, từ 1", INT, lambda r: r[2]),
+            Column("hinh_thuc", "hình thức khen thưởng đề nghị, như thông báo ghi", TEXT, lambda r: r[3].award),
+            Column("loai_hinh_thuc", "loại hình thức (huan-chuong, chien-si-thi-dua-toan-quoc …)", ID, lambda r: r[3].form),
+            Column("doi_tuong", "ca-nhan hoặc tap-the", ID, lambda r: r[4].subject),
+            Column("danh_xung", "Ông, Bà", TEXT, lambda r: r[4].title),
+            Column("ten", "họ và tên hoặc tên tập thể", TEXT, lambda r: r[4].name),
+            Column("chuc_vu", "chức vụ", TEXT, lambda r: r[4].position),
+            Column("don_vi", "đơn vị", TEXT, lambda r: r[4].unit),
+            Column("dia_chi", "địa chỉ", TEXT, lambda r: r[4].address),
+            Column("guong", "mã gương ghi nhận khen thưởng, khi đã có (xem guong)", ID, lambda r: r[4].exemplar_id),
+            Column("ket_qua", "kết quả, khi đã có", TEXT, lambda r: r[4].outcome),
+        ), notice_rows),
         Dataset("phong-trao", "Phong trào", "Mỗi dòng một phong trào: toàn quốc hoặc cách gọi của một địa phương.", (
             Column("ma", "mã phong trào trên cổng", ID, lambda m: m.id),
             Column("dia_chi", "địa chỉ trang của phong trào", URL, url("movement")),

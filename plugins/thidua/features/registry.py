@@ -22,6 +22,7 @@ from .photos import photo_outputs
 from .reports import report_outputs, report_pages
 from .search import search_outputs, search_pages
 from .propaganda import task_pages
+from .notices import notice_outputs, notice_pages
 from .timeline import timeline_pages
 
 __all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS", "produce_pages", "produce_outputs"]
@@ -52,6 +53,7 @@ PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
     lambda ctx: report_pages(ctx.catalog),
     lambda ctx: search_pages(ctx.catalog),
     lambda ctx: cms_pages(ctx.catalog),
+    lambda ctx: notice_pages(ctx.catalog),
 ]
 OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
     lambda ctx: [Output(path, content) for path, content in calendar_outputs(ctx.catalog, ctx.site_url)],
@@ -61,6 +63,7 @@ OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
     lambda ctx: [Output(path, content) for path, content in search_outputs(ctx.catalog)],
     lambda ctx: [Output(path, content) for path, content in photo_outputs(ctx.catalog, ctx.project_root)],
     lambda ctx: [Output(path, content) for path, content in cms_outputs(ctx.catalog, ctx.cms, ctx.site_name)],
+    lambda ctx: [Output(path, content) for path, content in notice_outputs(ctx.catalog, ctx.project_root, ctx.site_url)],
 ]
 
 

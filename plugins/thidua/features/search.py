@@ -57,7 +57,7 @@ TEXT_CHARS = 1200  # of body text indexed per entry
 EXCERPT_CHARS = 360  # of text kept for the result excerpt
 SHARD_BYTES = 48_000  # target size of a shard's JSON before gzip
 DOCS_PER_CHUNK = 8  # results are spread over the entries: small chunks send fewer unused rows
-KIND_ORDER = ("plan", "exemplar", "movement", "place")
+KIND_ORDER = ("plan", "exemplar", "movement", "place", "notice")
 
 # A word: letters and digits (and combining marks left by a text that NFC could not compose), with single inner
 # "/", "-" or "." joining parts, so "195/KH-UBND", "05-CT/TW" and "2021-2025" stay whole. The same expression is in
@@ -218,6 +218,21 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
             _join(mv.launched_by, body[:TEXT_CHARS]), excerpt_text(mv.body, body)[:EXCERPT_CHARS],
             catalog.places.label(mv.place_id) if mv.place_id else "", label, key, year,
             _place_facets(catalog, mv.place_id), movement_ids))
+    for notice in catalog.notices.values():
+        body = plain_text(notice.body)
+        label, key, year = _date_fields(notice.date)
+        # Who is nominated, in which unit, for which award: what people type to find a notice.
+        nominees = " ".join(" ".join((x.title, x.name, x.position, x.unit, x.address, x.summary)) for x in notice.nominees)
+        awards = " ".join(g.award for g in notice.groups)
+        names = _join(*(x.name for x in notice.nominees))
+        docs.append(SearchDocument(
+            entry_url("notice", notice.id), "notice", notice.title,
+            notice.number.normalized if notice.number.raw.strip(" /") else "",
+            _place_names(catalog, notice.place_id), "",
+            _join(names, nominees, awards, notice.body_name, notice.period.original, body[:TEXT_CHARS]),
+            _join(notice.body_name, names, notice.period.original)[:EXCERPT_CHARS],
+            catalog.places.label(notice.place_id) if notice.place_id else "", label, key, year,
+            _place_facets(catalog, notice.place_id), ()))
     for place_id in catalog.place_ids:
         place = catalog.place(place_id)
         docs.append(SearchDocument(

@@ -48,6 +48,10 @@ class ThiduaConfig(base.Config):
     """Folder of movement entries."""
     places_extra = c.Type(str, default="")
     """Optional YAML file of the site's own additions to the place registry."""
+    notices_dir = c.Type(str, default="notices")
+    """Folder of public-comment notices (lấy ý kiến nhân dân)."""
+    days_off_extra = c.Type(str, default="")
+    """Optional YAML file of the site's own days off and swapped working days (format: core/data/ngay-nghi-bu.yaml)."""
     page_size = c.Type(int, default=PAGE_SIZE)
     """Entries per list page."""
     build_date = c.Optional(c.Type(str))
@@ -76,7 +80,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         # Per-build state is reset here: `mkdocs serve` keeps this object across rebuilds.
         self.root = Path(config.config_file_path).parent
         self.dirs = ContentDirs(self.config.plans_dir, self.config.exemplars_dir, self.config.movements_dir,
-                                self.config.places_extra)
+                                self.config.places_extra, self.config.notices_dir, self.config.days_off_extra)
         self.catalog = None
         self.view = None
         self.specs = {}
@@ -110,7 +114,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}); chưa xây dựng trang. "
                               "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
         date = build_date(self.config.build_date)
-        self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date)
+        self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date,
+                                     result.notices, result.workdays)
         self.view = View(self.catalog, list_cap=self.config.page_size)
         log.info("thidua: %d kế hoạch, %d gương, %d phong trào, %d địa phương có nội dung", len(result.plans),
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
@@ -203,7 +208,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             self.page_share.task.cancel()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        for folder in (self.dirs.plans, self.dirs.exemplars, self.dirs.movements):
+        for folder in self.dirs.by_kind().values():
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
+        if self.dirs.days_off_extra and (self.root / self.dirs.days_off_extra).is_file():
+            server.watch(str(self.root / self.dirs.days_off_extra))
         return server

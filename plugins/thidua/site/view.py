@@ -13,6 +13,7 @@ from ..core.dates import PRECISION_LABELS, DateValue, parse_date
 from ..features.feeds import feed_links
 from .fragments import Fragments
 from ..features.entries import PAGE_SIZE
+from ..features.notices import NoticeView
 from ..features.propaganda import TaskView
 from ..features.timeline import TimelineView
 from ..core.schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
@@ -32,6 +33,7 @@ class View:
         self.precision_labels = {k.value: v for k, v in PRECISION_LABELS.items()}
         self.timeline = TimelineView(catalog)  # thidua.timeline.of(entry), .running(), .upcoming()
         self.tasks = TaskView(catalog)  # thidua.tasks.propaganda(), .of_plan(plan)
+        self.notices = NoticeView(catalog)  # thidua.notices.open(), .state(notice), .archive()
         self.fragments = Fragments(self)  # thidua.fragments.entry_list(items, page), .timeline_years(timeline, page)
 
     # addresses -----------------------------------------------------------------------------------
