@@ -21,7 +21,7 @@ from thidua.features.cms import CmsSettings, cms_config, form_schema
 ROOT = Path(__file__).resolve().parent.parent
 CMS_JS = ROOT / "plugins" / "thidua" / "site" / "assets" / "cms" / "thidua-cms.js"
 JS_YAML = ROOT / "plugins" / "thidua" / "site" / "assets" / "cms" / "vendor" / "js-yaml" / "js-yaml.min.js"
-DIRS = {s.KIND_PLAN: "plans", s.KIND_EXEMPLAR: "exemplars", s.KIND_MOVEMENT: "movements"}
+DIRS = {s.KIND_PLAN: "plans", s.KIND_EXEMPLAR: "exemplars", s.KIND_MOVEMENT: "movements", s.KIND_NOTICE: "notices"}
 HOSTILE = ['"><script>alert(1)</script>', "a: b # c", "dòng 1\ndòng 2", "tab\there", "'single'", "yes", "null",
            "  lề  ", "\\ backslash", "emoji 🎉", "“ngoặc kép” và ‘đơn’", "- gạch đầu", "[mảng]", "{x: 1}", "&anchor",
            "*alias", "!tag", "%", "@", "`", "|", ">", "#", "\u2028"]
@@ -55,7 +55,7 @@ def _assert_same_fields(fields: tuple[s.Field, ...], widgets: list[dict], where:
             if field.ref == "place":
                 assert widget["widget"] == "thidua-place", at
             else:
-                target = {"movement": "phong-trao", "plan": "ke-hoach"}[field.ref]
+                target = {"movement": "phong-trao", "plan": "ke-hoach", "exemplar": "guong"}[field.ref]
                 assert (widget["widget"], widget["collection"], widget["value_field"]) == ("relation", target, "{{slug}}"), at
             assert widget["multiple"] == (field.kind == s.LIST_REF), at
         elif field.kind == s.INT:
@@ -180,7 +180,7 @@ def test_the_form_page_is_kept_from_search_engines_and_loads_only_its_own_files(
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert "http" not in page.replace('http-equiv', '')
     config = yaml.safe_load((site / "bien-tap" / "config.yml").read_text(encoding="utf-8"))
-    assert [c["name"] for c in config["collections"]] == ["ke-hoach", "guong", "phong-trao"]
+    assert [c["name"] for c in config["collections"]] == ["ke-hoach", "guong", "phong-trao", "lay-y-kien"]
     assert (site / "bien-tap" / "vendor" / "decap-cms" / "decap-cms.js").is_file()
     places = json.loads((site / "bien-tap" / "dia-phuong.json").read_text(encoding="utf-8"))
     assert len(places) > 4000 and all(len(row) == 3 for row in places)

@@ -94,16 +94,18 @@ def _field_lines(field: s.Field, value: object, indent: str, comments: bool) -> 
             return lines + (_example_lines(field, indent + "  ") if comments else [])
         lines = [_with_comment(key, comment)]
         for item in items:
-            first = True
+            item_lines: list[str] = []
             for sub in field.fields:
                 if sub.key not in item:
                     continue
                 sub_value = item[sub.key]
                 if _is_empty(sub_value) and sub.kind in (s.REF, s.INT):
                     continue  # optional id or number not given: leave the key out of the item
-                lead = f"{indent}- " if first else f"{indent}  "
-                lines.append(f"{lead}{sub.key}: {scalar(sub, sub_value)}")
-                first = False
+                # A key of the item, nested lists and groups included, two spaces in; the first key takes the "- ".
+                item_lines += _field_lines(sub, sub_value, indent + "  ", False)
+            if item_lines:
+                item_lines[0] = f"{indent}- " + item_lines[0][len(indent) + 2:]
+            lines += item_lines
         return lines
     raise ValueError(f"unknown field kind {kind}")
 

@@ -39,13 +39,16 @@ _COLLECTIONS = {
     s.KIND_PLAN: ("ke-hoach", "Kế hoạch", "{{noi_ban_hanh}}-{{so_ky_hieu}}", "trich_yeu"),
     s.KIND_EXEMPLAR: ("guong", "Gương điển hình", "{{ten}}", "ten"),
     s.KIND_MOVEMENT: ("phong-trao", "Phong trào", "{{ten}}", "ten"),
+    s.KIND_NOTICE: ("lay-y-kien", "Thông báo lấy ý kiến", "{{tieu_de}}", "tieu_de"),
 }
 # How the form finds an entry a reference points to: what it searches and shows.
 _REF_SEARCH = {
     "movement": (["ten", "cach_goi.*"], ["ten"]),
     "plan": (["so_ky_hieu", "trich_yeu", "co_quan_ban_hanh"], ["so_ky_hieu", "trich_yeu"]),
+    "exemplar": (["ten", "linh_vuc", "tom_tat"], ["ten"]),
 }
-_CHOICE_LABELS = {s.LEVELS: s.LEVEL_LABELS, s.SUBJECTS: s.SUBJECT_LABELS, s.MILESTONE_KINDS: s.MILESTONE_LABELS}
+_CHOICE_LABELS = {s.LEVELS: s.LEVEL_LABELS, s.SUBJECTS: s.SUBJECT_LABELS, s.MILESTONE_KINDS: s.MILESTONE_LABELS,
+                  s.AWARD_FORMS: s.AWARD_FORM_LABELS}
 _DATE_HINT = ("Ghi đúng như văn bản: “12/02/2020”, “ngày 12 tháng 02 năm 2020”, “tháng 6/2020”, “Quý I/2025”, "
               "“năm 2021”; để trống nếu văn bản không ghi.")
 
@@ -137,7 +140,7 @@ def _widget(field_: s.Field) -> dict[str, Any]:
 
 
 def _kind_of_ref(ref: str) -> str:
-    return {"movement": s.KIND_MOVEMENT, "plan": s.KIND_PLAN}[ref]
+    return {"movement": s.KIND_MOVEMENT, "plan": s.KIND_PLAN, "exemplar": s.KIND_EXEMPLAR}[ref]
 
 
 def _backend(settings: CmsSettings) -> dict[str, Any]:

@@ -155,17 +155,18 @@ function fieldLines(field, value, indent, comments) {
       const lines = [withComment(key + " []", comment)];
       return comments ? lines.concat(exampleLines(field, indent + "  ")) : lines;
     }
-    const lines = [withComment(key, comment)];
+    let lines = [withComment(key, comment)];
     for (const item of items) {
-      let first = true;
+      let itemLines = [];
       for (const sub of field.fields) {
         if (!Object.prototype.hasOwnProperty.call(item, sub.key)) continue;
         const subValue = item[sub.key];
         if (isEmpty(subValue) && (sub.kind === "ref" || sub.kind === "int")) continue;
-        const lead = first ? indent + "- " : indent + "  ";
-        lines.push(lead + sub.key + ": " + scalar(sub, subValue));
-        first = false;
+        // A key of the item, nested lists and groups included, two spaces in; the first key takes the "- ".
+        itemLines = itemLines.concat(fieldLines(sub, subValue, indent + "  ", false));
       }
+      if (itemLines.length) itemLines[0] = indent + "- " + itemLines[0].slice(indent.length + 2);
+      lines = lines.concat(itemLines);
     }
     return lines;
   }
