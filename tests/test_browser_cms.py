@@ -195,7 +195,7 @@ def test_an_editor_adds_a_plan_with_a_task(browser, backend, tmp_path):
     _field(driver, "han").send_keys("tháng 12/2025")
     _save(driver)
 
-    branches = _git(backend["repo"], "branch", "--list", "cms/ke-hoach/*").split()
+    branches = _git(backend["repo"], "for-each-ref", "--format=%(refname:short)", "refs/heads/cms/ke-hoach/").split()
     assert len(branches) == 1, branches
     branch = branches[0]
     name = branch.rsplit("/", 1)[1]
