@@ -58,8 +58,7 @@ def _matches(registry: PlaceRegistry, unit: str, words: str, date: DateValue) ->
         name = " ".join(tokens[:length])
         if tokens[length - 1] in _STOP:
             continue
-        hits = [p for p in registry.places.values()
-                if canonical(p.type_name) == unit and canonical(p.name) == name and _valid_on(p, date)]
+        hits = [p for p in registry.named(f"{unit} {name}") if canonical(p.name) == name and _valid_on(p, date)]
         if hits:
             return hits
     return []
@@ -74,8 +73,8 @@ def _named_provinces(registry: PlaceRegistry, text: str, date: DateValue) -> Cou
     """How often the text names each province (by its name, after "tỉnh" or alone), valid on the date."""
     low = canonical(text)
     counts: Counter = Counter()
-    for place in registry.places.values():
-        if place.level != "tinh" or not _valid_on(place, date):
+    for place in registry.at_level("tinh"):
+        if not _valid_on(place, date):
             continue
         # A city province only counts with its type: "Hồ Chí Minh" alone is the President's name in these texts.
         prefix = r"(?:thành phố|tp\.?)\s+" if canonical(place.type_name) == "thành phố" else ""
