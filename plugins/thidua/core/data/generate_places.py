@@ -146,14 +146,17 @@ def read_vau(wheel_path: Path) -> dict:
     old_by_key = {f"{r[6]}_{r[7]}_{r[8] or ''}": r for r in legacy}
     new_by_key = {(r[3], r[4]): int(r[1]) for r in new}
     links: dict[str, set[int]] = defaultdict(set)  # old key -> new codes
+
+    def new_code(province: str, ward: str) -> int:  # a few keys keep their diacritics ("xãvănlang")
+        return new_by_key.get((province, ward), new_by_key.get((province, _vau_key(ward)), -1))
     for new_province, wards in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
         for new_ward, olds in wards.items():
             for old in olds:
-                links[old].add(new_by_key.get((new_province, new_ward), -1))
+                links[old].add(new_code(new_province, new_ward))
     for new_province, olds in converter["DICT_PROVINCE_WARD_DIVIDED"].items():
         for old, parts in olds.items():
             for part in parts:
-                links[old].add(new_by_key.get((new_province, _vau_key(part["newWardKey"])), -1))
+                links[old].add(new_code(new_province, part["newWardKey"]))
     by_code = {}
     for key, targets in links.items():
         row = old_by_key.get(key)
