@@ -313,12 +313,10 @@ class PlaceRegistry:
     def named(self, text: str, on: str = "") -> list[Place]:
         """Units called so, former and current, current first: "xã Gio Linh", "Gio Linh", "gio linh". With a type
         word, only units of that type; with ``on`` (an ISO date), only units that existed that day."""
-        words = canonical(text)
-        type_word = next((t for t in _TYPE_WORDS if words.startswith(t + " ")), "")
-        name = fold(words[len(type_word):].strip() if type_word else words)
-        hits = [self.places[i] for i in self._by_name.get(" ".join(name.split()), ())]
+        type_word, name = _split_type(text)
+        hits = [self.places[i] for i in self._by_name.get(name, ())]
         if type_word:
-            hits = [p for p in hits if canonical(p.type_name) == type_word]
+            hits = [p for p in hits if fold(p.type_name) == type_word]
         if on:
             hits = [p for p in hits if (not p.valid_from or p.valid_from <= on) and (not p.valid_to or p.valid_to >= on)]
         return sorted(hits, key=lambda p: (not p.current, _LEVEL_ORDER.get(p.level, 9), self.label(p.id)))
@@ -334,13 +332,30 @@ class PlaceRegistry:
             return f"từ {_display(place.valid_from)}"
         return "trước và sau 01/7/2025"
 
-    def suggestions(self, text: str, on: str = "", limit: int = 8) -> list[str]:
-        """For an editor who typed a name: "xa-gio-linh-quang-tri (Xã Gio Linh, tỉnh Quảng Trị; từ 01/7/2025)" and
-        the former units of that name, each with its province and validity."""
-        return [f"{p.id} ({self.label(p.id)}; {self.validity(p.id)})" for p in self.named(text, on)[:limit]]
+    def suggestions(self, text: str, on: str = "", limit: int = 6) -> list[str]:
+        """For an editor who typed a name or a wrong id: "xa-gio-linh-quang-tri (Xã Gio Linh, tỉnh Quảng Trị; từ
+        01/7/2025)", then the other units of that name (huyện Gio Linh, thị trấn Gio Linh … until 30/6/2025), those
+        that existed on ``on`` (the document's date, ISO) first; a mistyped id gets the closest ids."""
+        words = text.replace("-", " ") if " " not in text.strip() else text
+        hits = list(dict.fromkeys([*self.named(words), *self.named(_split_type(words)[1])]))
+        if on:
+            hits.sort(key=lambda p: not ((not p.valid_from or p.valid_from <= on) and (not p.valid_to or p.valid_to >= on)))
+        if not hits:
+            hits = [self.places[i] for i in self.closest_ids(text, 3)]
+        return [f"{p.id} ({self.label(p.id)}; {self.validity(p.id)})" for p in hits[:limit]]
 
 
 _TYPE_WORDS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+
+
+def _split_type(text: str) -> tuple[str, str]:
+    """"Thị trấn Gio Linh", "thi tran gio linh" -> ("thi tran", "gio linh"): the type word and the name, folded."""
+    words = " ".join(fold(text).split())
+    for type_word in _TYPE_WORDS:
+        folded = fold(type_word)
+        if words.startswith(folded + " "):
+            return folded, words[len(folded) + 1:]
+    return "", words
 
 
 def _display(iso: str) -> str:
