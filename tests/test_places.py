@@ -515,3 +515,17 @@ def test_pages_only_for_units_with_content_their_ancestors_and_successors(gio_li
     assert "thi-tran-gio-linh-huyen-gio-linh-quang-tri" not in pages  # no content of its own
     assert "xa-gio-hai-huyen-gio-linh-quang-tri" not in pages
     assert len(pages) < 40
+
+
+def test_check_suggests_former_and_current_units_for_a_name(tmp_path):
+    from thidua.core.loader import load
+
+    shutil.copytree(MINI, tmp_path, dirs_exist_ok=True)
+    text = GIO_LINH["exemplars/guong-gio-my-2023.md"].replace("dia_phuong: xa-gio-my-huyen-gio-linh-quang-tri",
+                                                              'dia_phuong: "xã Gio Linh"')
+    (tmp_path / "exemplars" / "gio-linh.md").write_text(text, encoding="utf-8")
+    (diagnostic,) = [d for d in load(tmp_path).diagnostics if d.path == "exemplars/gio-linh.md"]
+    assert diagnostic.field == "dia_phuong" and diagnostic.line == 4
+    assert ("xa-gio-linh-quang-tri (Xã Gio Linh, tỉnh Quảng Trị; từ 01/7/2025)" in diagnostic.fix
+            and "thi-tran-gio-linh-huyen-gio-linh-quang-tri (Thị trấn Gio Linh, huyện Gio Linh, tỉnh Quảng Trị; "
+                "đến 30/6/2025)" in diagnostic.fix)
