@@ -117,8 +117,9 @@ class PlaceRegistry:
         extra = getattr(self.places, "_extra", {})
         named = ([(row[0], row[4]) for row in table["rows"] if row[0] not in extra] if table is not None else [])
         named += [(p.id, p.name) for p in (extra.values() if table is not None else self.places.values())]
+        folded = {name: fold(name) for name in {name for _, name in named}}  # names repeat: fold each once
         for place_id, name in named:
-            index[fold(name)].append(place_id)
+            index[folded[name]].append(place_id)
         return dict(index)
 
     def __contains__(self, place_id: object) -> bool:
@@ -306,8 +307,13 @@ class PlaceRegistry:
         """Ids closest to a mistyped id (for suggestions); a folded name ("bo trach") also finds its units."""
         folded = fold(wrong)
         by_name = [p.id for p in self.named(folded.replace("-", " "))]
-        pool = {fold(pid): pid for pid in self.places}
-        close = [pool[m] for m in difflib.get_close_matches(folded, list(pool), n=limit, cutoff=0.6)]
+        # Ids of the same kind first ("xa-…", "huyen-…"): 14,000 ids at once cost a second per typo.
+        head = folded.split("-", 1)[0]
+        same_kind = [pid for pid in self.places if pid.split("-", 1)[0] == head] or list(self.places)
+        tail = "-" + "-".join(folded.split("-")[-2:])  # most ids end with their province: look there first
+        close = difflib.get_close_matches(folded, [p for p in same_kind if p.endswith(tail)], n=limit, cutoff=0.6)
+        if not close:
+            close = difflib.get_close_matches(folded, same_kind, n=limit, cutoff=0.6)
         return list(dict.fromkeys(by_name + close))[:limit]
 
     def named(self, text: str, on: str = "") -> list[Place]:
