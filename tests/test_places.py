@@ -324,6 +324,10 @@ def test_today_sentence(registry):
     assert registry.today_sentence("tinh-quang-binh") == "Tỉnh Quảng Bình — từ 01/7/2025 thuộc tỉnh Quảng Trị."
     assert "tỉnh Quảng Bình, tỉnh Quảng Trị (cũ)" in registry.today_sentence("tinh-quang-tri")
     assert registry.label("tinh-quang-ngai-truoc-2025") == "Tỉnh Quảng Ngãi (trước 01/7/2025)"
+    # A commune of 0.6.0 missing from the 2025 tables does not claim to have become its whole district.
+    assert registry.today_sentence("xa-chieng-ly-huyen-thuan-chau-son-la").startswith(
+        "Xã Chiềng Ly, huyện Thuận Châu, tỉnh Sơn La — các nguồn không nêu đơn vị kế tiếp (đã thay đổi trước đợt sắp "
+        "xếp 2025); huyện Thuận Châu từ 01/7/2025 thuộc tỉnh Sơn La: xã Thuận Châu, ")
     assert "giữ nguyên" in registry.today_sentence("tinh-ha-tinh")
 
 

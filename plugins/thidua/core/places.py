@@ -278,6 +278,12 @@ class PlaceRegistry:
             if place.level == "tinh":
                 return f"{label} — giữ nguyên khi sắp xếp đơn vị hành chính ngày 01/7/2025; cấp huyện không còn từ ngày đó."
             return f"{label} — đơn vị hiện nay."
+        if not place.successor_ids and place.parent_id in self.places:
+            # Ceased before the 2025 tables: say so, and what its district became, not that it became all of that.
+            parent = self.places[place.parent_id]
+            return (f"{label} — các nguồn không nêu đơn vị kế tiếp (đã thay đổi trước đợt sắp xếp 2025); "
+                    + self.today_sentence(parent.id).split(" — ", 1)[1].replace("từ 01/7/2025 thuộc",
+                                                                               f"{_in_sentence(parent)} từ 01/7/2025 thuộc", 1))
         today = self.today(place_id)
         provinces = list(dict.fromkeys(p.id if p.level == "tinh" else p.parent_id for p in today))
         province_names = " và ".join(_in_sentence(self.places[p]) for p in provinces if p in self.places)
