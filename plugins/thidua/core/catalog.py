@@ -125,6 +125,15 @@ class Catalog:
                               for e in self.exemplars_by_place.get(i, ())])
 
     @catalog_query
+    def plans_from_successors(self, place_id: str) -> list[Plan]:
+        """For a former unit: plans of the units it became (huyện Gio Linh shows what xã Gio Linh issued since)."""
+        return _newest_first([p for i in self.places.rollup_today(place_id) for p in self.plans_by_place.get(i, ())])
+
+    @catalog_query
+    def exemplars_from_successors(self, place_id: str) -> list[Exemplar]:
+        return _newest_first([e for i in self.places.rollup_today(place_id) for e in self.exemplars_by_place.get(i, ())])
+
+    @catalog_query
     def movements_in(self, place_id: str) -> list[tuple[Movement, int]]:
         """Movements active in a place (cited by its plans or exemplars, before or after the merger), with the
         number of those entries citing each, most cited first."""

@@ -52,8 +52,8 @@ class Known:
         return value in self.places if ref == "place" else value in self.ids.get(ref, set())
 
     def suggest(self, ref: str, value: str) -> list[str]:
-        if ref == "place":
-            return self.places.closest_ids(value)
+        if ref == "place":  # by id or by name, former and current units, each with its province and validity
+            return self.places.suggestions(value)
         by_name = sorted(self.names.get(ref, {}).get(_name_key(value), ()))
         pool = {fold(i): i for i in self.ids.get(ref, set())}
         close = [pool[m] for m in difflib.get_close_matches(fold(value), list(pool), n=3, cutoff=0.6)]

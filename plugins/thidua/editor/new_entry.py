@@ -113,7 +113,7 @@ def check_answer(kind: str, key: str, answer: str, places: PlaceRegistry, moveme
         return int(answer), ""
     if field.kind == s.REF and field.ref == "place":
         if answer not in places:
-            close = places.closest_ids(answer)
+            close = places.suggestions(answer)
             hint = f" Có phải là: {', '.join(close)}?" if close else ""
             return None, f"không có địa phương mã “{answer}”.{hint}"
     if field.kind == s.REF and field.ref == "movement" and answer and movements and answer not in movements:

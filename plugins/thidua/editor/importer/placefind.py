@@ -58,8 +58,7 @@ def _matches(registry: PlaceRegistry, unit: str, words: str, date: DateValue) ->
         name = " ".join(tokens[:length])
         if tokens[length - 1] in _STOP:
             continue
-        hits = [p for p in registry.places.values()
-                if canonical(p.type_name) == unit and canonical(p.name) == name and _valid_on(p, date)]
+        hits = [p for p in registry.named(f"{unit} {name}") if canonical(p.name) == name and _valid_on(p, date)]
         if hits:
             return hits
     return []
@@ -74,8 +73,8 @@ def _named_provinces(registry: PlaceRegistry, text: str, date: DateValue) -> Cou
     """How often the text names each province (by its name, after "tỉnh" or alone), valid on the date."""
     low = canonical(text)
     counts: Counter = Counter()
-    for place in registry.places.values():
-        if place.level != "tinh" or not _valid_on(place, date):
+    for place in registry.at_level("tinh"):
+        if not _valid_on(place, date):
             continue
         # A city province only counts with its type: "Hồ Chí Minh" alone is the President's name in these texts.
         prefix = r"(?:thành phố|tp\.?)\s+" if canonical(place.type_name) == "thành phố" else ""
@@ -97,6 +96,12 @@ def find_place(registry: PlaceRegistry, issuer: str, parent_issuer: str, text: s
                 narrowed = [p for p in hits if p.id in parent_named]
                 if len(narrowed) == 1:
                     hits = narrowed
+                elif len(hits) > 1:  # former communes of one name in one province: the district the text names
+                    where = canonical(f"{parent_issuer} {text[:3000]}")
+                    by_district = [p for p in (narrowed or hits) if (d := registry.get(p.parent_id)) and d.level == "huyen"
+                                   and re.search(rf"(?<!\w){re.escape(canonical(d.full_name))}(?!\w)", where)]
+                    if len(by_district) == 1:
+                        hits = by_district
             if len(hits) == 1:
                 place = hits[0]
                 how = "tên cơ quan ban hành" if source is issuer else "tên cơ quan chủ quản"
@@ -119,4 +124,13 @@ def find_place(registry: PlaceRegistry, issuer: str, parent_issuer: str, text: s
         return PlaceFinding(problem="cơ quan ban hành cấp tỉnh không ghi tên tỉnh và văn bản nhắc nhiều tỉnh "
                                     "hoặc tỉnh đã đổi (không rõ ngày ban hành)",
                             candidates=[pid for pid, _ in ranked[:4]])
+    # A unit named but not existing on the document's date ("xã Gio Linh" in 2024): offer the units of that name,
+    # former and current, with their provinces and validity, for the editor to choose.
+    on = date.start().isoformat() if date.known and date.start() is not None else ""
+    named = [f"{unit} {' '.join(w for w in words.split()[:4] if w not in _STOP)}" for unit, words in _units(issuer)]
+    options = list(dict.fromkeys(o for n in named for o in registry.suggestions(n, on=on)))
+    if options:
+        return PlaceFinding(problem="tên đơn vị trong cơ quan ban hành không khớp đơn vị nào tồn tại vào ngày ban hành; "
+                                    "các đơn vị cùng tên: " + "; ".join(options[:6]),
+                            candidates=[o.split(" ", 1)[0] for o in options[:6]])
     return PlaceFinding(problem="không xác định được địa phương từ tên cơ quan ban hành")
