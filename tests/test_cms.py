@@ -200,12 +200,13 @@ def test_an_editor_finds_the_code_of_a_commune_without_content(browser, served):
     box = driver.find_element("id", "td-codes-q")
     box.send_keys("xa gio linh")
     driver.implicitly_wait(5)
-    first = driver.find_element("css selector", "#td-codes-rows tr")
-    assert first.text.startswith("xa-gio-linh-quang-tri Xã Gio Linh, tỉnh Quảng Trị")
+    first = driver.find_element("css selector", "#td-codes-rows li")
+    assert first.text.startswith("xa-gio-linh-quang-tri\nXã Gio Linh, tỉnh Quảng Trị")
     box.clear()
     box.send_keys("huyen bo trach")
-    row = driver.find_element("xpath", "//tbody[@id='td-codes-rows']/tr[td/code='huyen-bo-trach-quang-binh']")
+    row = driver.find_element("xpath", "//ol[@id='td-codes-rows']/li[code='huyen-bo-trach-quang-binh']")
     assert "đơn vị cũ, đến 30/06/2025" in row.text
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
     assert all(url.startswith(served) for url in browser.requested_urls() if url.startswith("http"))
 
 

@@ -11,11 +11,6 @@
   function fold(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
-  function cell(text, tag) {
-    var td = document.createElement(tag || "td");
-    td.textContent = text;
-    return td;
-  }
   function show() {
     var words = fold(input.value).split(/\s+/).filter(Boolean);
     rows.textContent = "";
@@ -28,15 +23,14 @@
       if (!hit) continue;
       total++;
       if (shown >= 100) continue;
-      var tr = document.createElement("tr");
-      var code = cell("", "td");
+      var li = document.createElement("li");
       var c = document.createElement("code");
       c.textContent = places[i][0];
-      code.appendChild(c);
-      tr.appendChild(code);
-      tr.appendChild(cell(places[i][1]));
-      tr.appendChild(cell(places[i][2] || "đang tồn tại"));
-      rows.appendChild(tr);
+      li.appendChild(c);
+      var what = document.createElement("span");
+      what.textContent = places[i][1] + " · " + (places[i][2] || "đang tồn tại");
+      li.appendChild(what);
+      rows.appendChild(li);
       shown++;
     }
     count.textContent = total ? (total > shown ? "Có " + total + " đơn vị; đang hiện " + shown + " đầu tiên, gõ thêm để thu hẹp."
