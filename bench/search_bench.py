@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
 
 from thidua.features import search  # noqa: E402
+from thidua.features.urls import URLS  # noqa: E402
 from thidua.core.catalog import build_catalog  # noqa: E402
 from thidua.core.loader import ContentDirs, load  # noqa: E402
 
@@ -61,14 +62,14 @@ def synthetic_index(n: int, site: Path) -> dict:
     start = time.perf_counter()
     outputs = search.search_outputs(catalog)
     seconds = time.perf_counter() - start
-    shutil.rmtree(site / search.INDEX_DIR)
+    shutil.rmtree(site / URLS.search_index_dir)
     index_bytes = 0
     for path, content in outputs:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         data = content.encode() if isinstance(content, str) else content
         target.write_bytes(data)
-        if path.startswith(search.INDEX_DIR):
+        if path.startswith(URLS.search_index_dir):
             index_bytes += len(data)
     shards = sum(1 for p, _ in outputs if "/s." in p)
     return {"entries": len(catalog.plans) + len(catalog.exemplars) + len(catalog.movements) + len(catalog.place_ids),
@@ -114,7 +115,7 @@ def measure(site: Path, driver, base: str, query: str) -> dict:
             continue
         size = gzip_size(file, file.stat().st_mtime)
         total += size
-        if rel.startswith((search.INDEX_DIR, search.ASSET_DIR)):
+        if rel.startswith((URLS.search_index_dir, URLS.search_assets)):
             search_only += size
     return {"query": query, "results": timing["results"], "shards": timing["shards"],
             "to_ranked_ms": timing["ranked"] - timing["arrived"], "to_rendered_ms": timing["rendered"] - timing["arrived"],

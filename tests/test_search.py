@@ -17,6 +17,7 @@ from lunr.index import Index
 
 from thidua.core import vntext
 from thidua.features import search
+from thidua.features.urls import URLS
 from thidua.core.catalog import build_catalog
 from thidua.core.loader import ContentDirs, load
 
@@ -298,7 +299,7 @@ def test_manifest_finds_the_shard_of_each_word(catalog):
     manifest = built.manifest
     assert manifest["count"] == len(manifest["doc"]["k"]) == len(manifest["doc"]["p"])
     for word in ("Bố", "bo", "195/KH-UBND", "nông", "Trạch", "UBND"):
-        shard = _decode(built.files[f"{search.INDEX_DIR}/{search.shard_for(manifest, word)}"])
+        shard = _decode(built.files[f"{URLS.search_index_dir}/{search.shard_for(manifest, word)}"])
         assert vntext.fold(vntext.canonical(word)) in shard, word
-    bo = _decode(built.files[f"{search.INDEX_DIR}/{search.shard_for(manifest, 'Bố')}"])
+    bo = _decode(built.files[f"{URLS.search_index_dir}/{search.shard_for(manifest, 'Bố')}"])
     assert "bố" in bo and "bo" in bo

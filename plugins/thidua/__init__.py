@@ -10,7 +10,8 @@ Map of the package. Data flows one way, top to bottom; imports flow one way too
 ``features/``  catalog -> pages and files. One module per feature: ``entries`` (entry pages and lists),
                ``places`` (the places overview), ``timeline`` and ``calendars``, ``propaganda`` (the culture office's
                tasks), ``reports``, ``open_data``, ``feeds``, ``search``, ``photos``. ``registry`` lists what each
-               feature adds to a build.
+               feature adds to a build; ``urls`` is the one table of addresses (every page, file and search facet
+               name), used by Python as ``URLS`` and by templates as ``thidua.urls``.
 ``site/``      the MkDocs adapter: ``plugin`` (event wiring only), ``view`` (what templates see), ``fragments``,
                ``sanitize``, ``publish`` (safe build), ``outputs``/``forked``/``pageshare`` (parallelism),
                ``templates/`` (overridable from ``custom_dir``) and ``assets/``.

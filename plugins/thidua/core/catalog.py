@@ -14,15 +14,7 @@ from .model import Exemplar, Movement, Notice, Place, Plan
 from .places import PlaceRegistry
 from .workdays import WorkCalendar
 
-__all__ = ["Catalog", "build_catalog", "catalog_query", "URLS", "entry_url"]
-
-# Address of each kind of page, relative to the site root (the design card fixes these).
-URLS = {"plan": "ke-hoach", "exemplar": "guong", "movement": "phong-trao", "place": "dia-phuong",
-        "notice": "lay-y-kien"}
-
-
-def entry_url(kind: str, entry_id: str) -> str:
-    return f"{URLS[kind]}/{entry_id}/"
+__all__ = ["Catalog", "build_catalog", "catalog_query"]
 
 
 def _newest_first(items: list) -> list:

@@ -12,10 +12,11 @@ import datetime as dt
 import hashlib
 from urllib.parse import urljoin, urlparse
 
-from ..core.catalog import Catalog, entry_url
+from ..core.catalog import Catalog
 from ..core.dates import PRECISION_LABELS, Precision
 from ..core.model import Plan
-from .timeline import SITE_ICS, TimelineItem, items_by_plan, plan_ics_path, plan_items, plan_label
+from .timeline import TimelineItem, items_by_plan, plan_items, plan_label
+from .urls import URLS
 
 __all__ = ["calendar_outputs", "calendar_text", "fold_line", "escape_text"]
 
@@ -90,7 +91,7 @@ def _event(item: TimelineItem, plan: Plan, stamp: str, host: str, site_url: str)
         "TRANSP:TRANSPARENT",
     ]
     if site_url:
-        lines.append(f"URL:{urljoin(site_url, entry_url('plan', plan.id))}")
+        lines.append(f"URL:{urljoin(site_url, URLS.entry('plan', plan.id))}")
     lines.append("END:VEVENT")
     return lines
 
@@ -132,10 +133,10 @@ def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]
     from .notices import notice_events  # here: notices import this module for their own calendars
 
     deadlines = notice_events(list(catalog.notices.values()), catalog.build_date, site_url)
-    out = [(SITE_ICS, calendar_text(plans, catalog.build_date, site_url, "Cổng thông tin thi đua: dòng thời gian",
-                                    items, events, deadlines))]
+    out = [(URLS.site_calendar, calendar_text(plans, catalog.build_date, site_url,
+                                              "Cổng thông tin thi đua: dòng thời gian", items, events, deadlines))]
     for plan in sorted(plans, key=lambda p: p.id):
         if items[plan.id]:
-            out.append((plan_ics_path(plan.id),
+            out.append((URLS.plan_calendar(plan.id),
                         calendar_text([plan], catalog.build_date, site_url, plan_label(plan), items, events)))
     return out

@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..core.catalog import URLS, Catalog, entry_url
+from ..core.catalog import Catalog
 from .photos import photo_url
 from .places import place_tree, province_chart
+from .urls import URLS
 
 __all__ = ["PageSpec", "entry_pages", "list_pages", "PAGE_SIZE"]
 
@@ -52,7 +53,7 @@ class PageSpec:
 
 
 def _src(kind: str, entry_id: str) -> str:
-    return f"{URLS[kind]}/{entry_id}.md"
+    return URLS.source(URLS.entry(kind, entry_id))
 
 
 def entry_pages(catalog: Catalog) -> list[PageSpec]:
@@ -82,24 +83,16 @@ _LISTS = (
 
 
 def _paginate(kind: str, title: str, items: list, order: str, page_size: int) -> list[PageSpec]:
-    base = URLS[kind]
     pages = max(1, math.ceil(len(items) / page_size))
+    page_urls = [URLS.list_page(kind, n, order) for n in range(1, pages + 1)]
     specs = []
     for number in range(1, pages + 1):
-        def uri(n: int) -> str:
-            if order == "newest" and n == 1:
-                return f"{base}/index.md"
-            return f"{base}/trang/{'cu-' if order == 'oldest' else ''}{n}.md"
-
-        def url(n: int) -> str:
-            return uri(n).replace("index.md", "").replace(".md", "/")
-
         chunk = items[(number - 1) * page_size: number * page_size]
         suffix = f" (trang {number}/{pages})" if pages > 1 else ""
-        specs.append(PageSpec(uri(number), title + suffix, "thidua/list.html", {
+        specs.append(PageSpec(URLS.source(page_urls[number - 1]), title + suffix, "thidua/list.html", {
             "kind": kind, "items": chunk, "order": order, "page": number, "pages": pages, "total": len(items),
-            "page_urls": [url(n) for n in range(1, pages + 1)],
-            "other_order_url": f"{base}/trang/cu-1/" if order == "newest" else f"{base}/",
+            "page_urls": page_urls,
+            "other_order_url": URLS.list_page(kind, 1, "oldest" if order == "newest" else "newest"),
         }, search=False))
     return specs
 
@@ -110,13 +103,10 @@ def list_pages(catalog: Catalog, page_size: int = PAGE_SIZE) -> list[PageSpec]:
         newest = items(catalog)
         specs += _paginate(kind, title, newest, "newest", page_size)
         specs += _paginate(kind, title, list(reversed(newest)), "oldest", page_size)
-    specs.append(PageSpec(f"{URLS['movement']}/index.md", "Phong trào thi đua", "thidua/movements.html",
+    specs.append(PageSpec(URLS.source(URLS.kind_index("movement")), "Phong trào thi đua", "thidua/movements.html",
                           {"items": catalog.movements_sorted()}, search=False))
     tree = place_tree(catalog)
-    specs.append(PageSpec(f"{URLS['place']}/index.md", "Địa phương", "thidua/places.html",
+    specs.append(PageSpec(URLS.source(URLS.kind_index("place")), "Địa phương", "thidua/places.html",
                           {"place_ids": catalog.place_ids, "tree": tree, "chart": province_chart(tree)}, search=False))
     return specs
 
-
-def url_of(entry) -> str:
-    return entry_url(entry.kind, entry.id)

@@ -21,13 +21,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from email.utils import format_datetime
 
-from ..core.catalog import URLS, Catalog, entry_url
+from ..core.catalog import Catalog
 from .open_data import absolute
+from .urls import URLS
 from ..core.model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLACE, KIND_PLAN
 
-__all__ = ["FEED_STEM", "MAX_ENTRIES", "Feed", "feed_date", "feeds", "feed_outputs", "feed_links", "feed_paths"]
+__all__ = ["MAX_ENTRIES", "Feed", "feed_date", "feeds", "feed_outputs", "feed_links", "feed_paths"]
 
-FEED_STEM = "ban-tin"
 MAX_ENTRIES = 50
 ATOM_NS = "http://www.w3.org/2005/Atom"
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
@@ -45,15 +45,11 @@ class Feed:
 
     @property
     def atom_path(self) -> str:
-        return f"{self.stem}.atom.xml"
+        return URLS.atom(self.stem)
 
     @property
     def rss_path(self) -> str:
-        return f"{self.stem}.rss.xml"
-
-
-def _stem(kind: str, entry_id: str) -> str:
-    return f"{FEED_STEM}-{URLS[kind]}-{entry_id}"
+        return URLS.rss(self.stem)
 
 
 def feed_date(entry) -> dt.date | None:
@@ -81,21 +77,22 @@ def _newest(entries) -> list:
 def feeds(catalog: Catalog, site_name: str) -> list[Feed]:
     """Every feed with at least one entry: the site, each place page, each movement."""
     out = [Feed("", f"{site_name}: kế hoạch và gương mới", "Kế hoạch thi đua và gương người tốt, việc tốt mới nhất",
-                "", FEED_STEM, _newest([*catalog.plans.values(), *catalog.exemplars.values(), *catalog.notices.values()]))]
+                "", URLS.feed(), _newest([*catalog.plans.values(), *catalog.exemplars.values(),
+                                          *catalog.notices.values()]))]
     for place_id in catalog.place_ids:
         label = catalog.places.label(place_id)
         entries = _newest([*catalog.plans_in(place_id), *catalog.exemplars_in(place_id), *catalog.notices_in(place_id)])
         if entries:
             out.append(Feed(f"{KIND_PLACE}/{place_id}", f"{site_name}: {label}",
                             f"Kế hoạch và gương mới ở {label} và các đơn vị trực thuộc",
-                            entry_url(KIND_PLACE, place_id), _stem(KIND_PLACE, place_id), entries))
+                            URLS.entry(KIND_PLACE, place_id), URLS.feed(KIND_PLACE, place_id), entries))
     for movement in sorted(catalog.movements.values(), key=lambda m: m.id):
         entries = _newest([*catalog.plans_of_movement(movement.id), *catalog.exemplars_of_movement(movement.id)])
         if entries:
-            path = entry_url(KIND_MOVEMENT, movement.id)
+            path = URLS.entry(KIND_MOVEMENT, movement.id)
             out.append(Feed(f"{KIND_MOVEMENT}/{movement.id}", f"{site_name}: phong trào “{movement.name}”",
                             f"Kế hoạch và gương mới của phong trào “{movement.name}” và các cách gọi ở địa phương",
-                            path, _stem(KIND_MOVEMENT, movement.id), entries))
+                            path, URLS.feed(KIND_MOVEMENT, movement.id), entries))
     return out
 
 
@@ -175,7 +172,7 @@ def _cached_item(cache: dict | None, key: tuple, build, level: int) -> str:
 
 
 def _atom_entry(entry, catalog: Catalog, site_url: str) -> ET.Element:
-    url = absolute(site_url, entry_url(entry.kind, entry.id))
+    url = absolute(site_url, URLS.entry(entry.kind, entry.id))
     stamp = _stamp(feed_date(entry)).isoformat()
     item = ET.Element("entry")
     _sub(item, "id", url)
@@ -185,12 +182,12 @@ def _atom_entry(entry, catalog: Catalog, site_url: str) -> ET.Element:
     _sub(item, "updated", stamp)
     _sub(item, "summary", _summary(entry, catalog), type="text")
     for term, label in _categories(entry, catalog):
-        _sub(item, "category", term=term, label=_clean(label), scheme=absolute(site_url, URLS[KIND_MOVEMENT] + "/"))
+        _sub(item, "category", term=term, label=_clean(label), scheme=absolute(site_url, URLS.kind_index(KIND_MOVEMENT)))
     return item
 
 
 def _rss_item(entry, catalog: Catalog, site_url: str) -> ET.Element:
-    url = absolute(site_url, entry_url(entry.kind, entry.id))
+    url = absolute(site_url, URLS.entry(entry.kind, entry.id))
     item = ET.Element("item")
     _sub(item, "title", _title(entry))
     _sub(item, "link", url)
@@ -267,16 +264,16 @@ def _own_feed_paths(catalog: Catalog, entry) -> list[dict]:
         name = f"phong trào “{entry.name}”"
     if not any(feed_date(e) for e in entries):
         return []
-    stem = _stem(entry.kind, entry.id)
-    return [{"type": ATOM_TYPE, "title": f"Tin mới: {name} (Atom)", "path": stem + ".atom.xml"},
-            {"type": RSS_TYPE, "title": f"Tin mới: {name} (RSS)", "path": stem + ".rss.xml"}]
+    stem = URLS.feed(entry.kind, entry.id)
+    return [{"type": ATOM_TYPE, "title": f"Tin mới: {name} (Atom)", "path": URLS.atom(stem)},
+            {"type": RSS_TYPE, "title": f"Tin mới: {name} (RSS)", "path": URLS.rss(stem)}]
 
 
 def _site_feed_paths(catalog: Catalog) -> list[dict]:
     if not any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values(), *catalog.notices.values()]):
         return []
-    return [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": f"{FEED_STEM}.atom.xml"},
-            {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": f"{FEED_STEM}.rss.xml"}]
+    return [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": URLS.atom(URLS.feed())},
+            {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": URLS.rss(URLS.feed())}]
 
 
 def feed_links(catalog: Catalog, site_url: str, entry=None) -> list[dict]:

@@ -19,17 +19,16 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..core.catalog import Catalog, entry_url
+from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue
 from .entries import PageSpec
+from .urls import URLS
 
 __all__ = ["FORMAT_VERSION", "Column", "Dataset", "datasets", "open_data_outputs", "open_data_pages",
-           "absolute", "to_csv", "DATA_DIR"]
+           "absolute", "to_csv"]
 
 FORMAT_VERSION = "1.0"
 """Shape version of every file: raise the minor number when fields are added, the major when any changes."""
-
-DATA_DIR = "du-lieu"
 
 # Value kinds, and how the documentation page names them.
 TEXT, ID, URL, INT, BOOL, DATE, LIST = "text", "id", "url", "int", "bool", "date", "list"
@@ -110,7 +109,7 @@ def _date(label: str, key: str, get) -> Column:
 def datasets(catalog: Catalog, site_url: str) -> list[Dataset]:
     """Every data set of the portal, in the order the page lists them."""
     def url(kind: str) -> Callable[[object], str]:
-        return lambda e: absolute(site_url, entry_url(kind, e.id))
+        return lambda e: absolute(site_url, URLS.entry(kind, e.id))
 
     places = catalog.places
     plans = sorted(catalog.plans.values(), key=lambda p: p.id)
@@ -295,7 +294,7 @@ def datasets(catalog: Catalog, site_url: str) -> list[Dataset]:
                 "Mỗi dòng một đơn vị hành chính có nội dung trên cổng, cùng các đơn vị cấp trên và đơn vị kế thừa.", (
             Column("ma", "mã địa phương trên cổng (không dùng tên hay mã hành chính một mình để nhận diện)", ID,
                    lambda p: p.id),
-            Column("dia_chi", "địa chỉ trang của địa phương", URL, lambda p: absolute(site_url, entry_url("place", p.id))),
+            Column("dia_chi", "địa chỉ trang của địa phương", URL, lambda p: absolute(site_url, URLS.entry("place", p.id))),
             Column("ma_hanh_chinh", "mã đơn vị hành chính (có thể trùng giữa trước và sau 01/7/2025)", TEXT, lambda p: p.code),
             Column("cap", "cấp: tinh, huyen, xa", ID, lambda p: p.level),
             Column("loai", "loại đơn vị: Tỉnh, Thành phố, Huyện, Xã, Phường …", TEXT, lambda p: p.type_name),
@@ -362,7 +361,7 @@ def open_data_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, str | 
     """(path, content) of every data file: each data set as JSON and CSV, and the catalogue danh-muc.json."""
     outputs, index = [], []
     for dataset in datasets(catalog, site_url):
-        json_path, csv_path = f"{DATA_DIR}/{dataset.name}.json", f"{DATA_DIR}/{dataset.name}.csv"
+        json_path, csv_path = URLS.open_data_file(dataset.name, "json"), URLS.open_data_file(dataset.name, "csv")
         outputs.append((json_path, to_json(dataset)))
         outputs.append((csv_path, _dataset_csv(dataset)))
         index.append({"tap_du_lieu": dataset.name, "tieu_de": dataset.title, "mo_ta": dataset.description,
@@ -370,15 +369,16 @@ def open_data_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, str | 
                       "so_ban_ghi": len(dataset.rows), "truong": dataset.fields_doc()})
     catalogue = {"phien_ban": FORMAT_VERSION, "tap_du_lieu": "danh-muc",
                  "mo_ta": "Danh mục các tập dữ liệu mở của cổng và mô tả từng trường.", "cac_tap": index}
-    outputs.append((f"{DATA_DIR}/danh-muc.json", json.dumps(catalogue, ensure_ascii=False, indent=1) + "\n"))
+    outputs.append((URLS.open_data_catalogue, json.dumps(catalogue, ensure_ascii=False, indent=1) + "\n"))
     return outputs
 
 
 def open_data_pages(catalog: Catalog, site_url: str) -> list[PageSpec]:
     sets = [{"name": d.name, "title": d.title, "description": d.description, "count": len(d.rows),
-             "json": f"{DATA_DIR}/{d.name}.json", "csv": f"{DATA_DIR}/{d.name}.csv", "fields": d.fields_doc()}
+             "json": URLS.open_data_file(d.name, "json"), "csv": URLS.open_data_file(d.name, "csv"),
+             "fields": d.fields_doc()}
             for d in datasets(catalog, site_url)]
-    return [PageSpec(f"{DATA_DIR}/index.md", "Dữ liệu mở", "thidua/open-data.html",
+    return [PageSpec(URLS.source(URLS.open_data), "Dữ liệu mở", "thidua/open-data.html",
                      {"datasets": sets, "version": FORMAT_VERSION},
                      description="Dữ liệu mở của cổng thi đua: kế hoạch, gương, phong trào, địa phương, nhiệm vụ "
                                  "dạng JSON và CSV, kèm mô tả từng trường.")]

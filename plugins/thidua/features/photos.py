@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.photos import web_photo
+from .urls import URLS
 
 __all__ = ["photo_url", "photo_outputs"]
 
 
 def photo_url(exemplar) -> str:
     """Where the web copy of an exemplar's photo is served, relative to the site root ("" without a photo)."""
-    return f"anh/guong/{exemplar.id}.jpg" if getattr(exemplar, "photo", "") else ""
+    return URLS.exemplar_photo(exemplar.id) if getattr(exemplar, "photo", "") else ""
 
 
 def photo_outputs(catalog, project_root: str) -> list[tuple[str, bytes]]:

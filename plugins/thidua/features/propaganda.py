@@ -16,11 +16,11 @@ from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue
 from ..core.model import Exemplar, Plan, Task
 from .entries import PageSpec
+from .urls import URLS
 
 __all__ = ["PlanTask", "task_state", "plan_tasks", "propaganda_tasks", "STATES", "STATE_LABELS",
-           "DUE_SOON_DAYS", "TASKS_URL", "TaskView", "task_pages"]
+           "DUE_SOON_DAYS", "TaskView", "task_pages"]
 
-TASKS_URL = "nhiem-vu-tuyen-truyen"
 DUE_SOON_DAYS = 7
 UPCOMING, DUE, OVERDUE, NO_DEADLINE = "sap-toi", "den-han", "qua-han", "khong-co-han"
 STATES = (OVERDUE, DUE, UPCOMING, NO_DEADLINE)
@@ -84,7 +84,6 @@ class TaskView:
     """What templates ask of tasks: ``thidua.tasks.state_labels``, ``thidua.tasks.of_plan(plan)``."""
 
     state_labels = STATE_LABELS
-    url = TASKS_URL + "/"
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -115,22 +114,22 @@ def task_pages(catalog: Catalog) -> list[PageSpec]:
     places = [pid for pid in catalog.place_ids if not plan_ids_in[pid].isdisjoint(with_tasks)]
     places.sort(key=lambda pid: (len(catalog.places.ancestors(pid)), catalog.places.label(pid)))
     filters = {
-        "kinds": [(k.id, k.label, f"{TASKS_URL}/co-quan/{k.id}/") for k in kinds.values()],
-        "places": [(pid, catalog.places.label(pid), f"{TASKS_URL}/dia-phuong/{pid}/") for pid in places],
-        "all_url": f"{TASKS_URL}/",
+        "kinds": [(k.id, k.label, URLS.tasks_agency_kind(k.id)) for k in kinds.values()],
+        "places": [(pid, catalog.places.label(pid), URLS.tasks_place(pid)) for pid in places],
+        "all_url": URLS.tasks,
     }
 
     def spec(uri: str, title: str, chosen: list[PlanTask], kind_id: str = "", place_id: str = ""):
         return PageSpec(uri, title, "thidua/tasks.html", {"tasks": chosen, "filters": filters, "kind_id": kind_id,
                                                            "place_id": place_id}, search=False)
 
-    specs = [spec(f"{TASKS_URL}/index.md", "Nhiệm vụ tuyên truyền", tasks)]
-    for kind_id, label, _ in filters["kinds"]:
+    specs = [spec(URLS.source(URLS.tasks), "Nhiệm vụ tuyên truyền", tasks)]
+    for kind_id, label, url in filters["kinds"]:
         chosen = [t for t in tasks if any(k.id == kind_id for k in t.agency.propaganda_kinds)]
-        specs.append(spec(f"{TASKS_URL}/co-quan/{kind_id}.md", f"Nhiệm vụ tuyên truyền: {label}", chosen,
+        specs.append(spec(URLS.source(url), f"Nhiệm vụ tuyên truyền: {label}", chosen,
                           kind_id=kind_id))
-    for place_id, label, _ in filters["places"]:
+    for place_id, label, url in filters["places"]:
         ids = plan_ids_in[place_id]
-        specs.append(spec(f"{TASKS_URL}/dia-phuong/{place_id}.md", f"Nhiệm vụ tuyên truyền: {label}",
+        specs.append(spec(URLS.source(url), f"Nhiệm vụ tuyên truyền: {label}",
                           [t for t in tasks if t.plan.id in ids], place_id=place_id))
     return specs

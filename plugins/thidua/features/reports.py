@@ -18,12 +18,11 @@ from ..core.catalog import Catalog
 from ..core.dates import DateValue, Precision
 from .open_data import to_csv
 from .entries import PageSpec
+from .urls import URLS
 
-__all__ = ["REPORT_DIR", "CSV_PATH", "ReportRow", "report_rows", "yearly", "monthly", "bar_chart",
+__all__ = ["ReportRow", "report_rows", "yearly", "monthly", "bar_chart",
            "report_outputs", "report_pages"]
 
-REPORT_DIR = "bao-cao"
-CSV_PATH = f"{REPORT_DIR}/guong-khen-thuong.csv"
 CSV_HEADER = ["nam", "quy", "thang", "dia_phuong", "dia_phuong_ten", "tinh", "phong_trao", "phong_trao_ten",
               "phong_trao_goc", "so_guong", "so_khen_thuong"]
 
@@ -172,17 +171,17 @@ def report_outputs(catalog: Catalog) -> list[tuple[str, bytes]]:
         rows.append([r.year, r.quarter, r.month, r.place_id, catalog.places.label(r.place_id),
                      _province(catalog, r.place_id), r.movement_id, movement.name if movement else "",
                      _root_movement(catalog, r.movement_id) if movement else "", r.exemplars, r.awards])
-    return [(CSV_PATH, to_csv(CSV_HEADER, rows))]
+    return [(URLS.report_csv, to_csv(CSV_HEADER, rows))]
 
 
 def report_pages(catalog: Catalog) -> list[PageSpec]:
     years = yearly(catalog)
     total_awards = sum(len(e.awards) for e in catalog.exemplars.values())
     context = {
-        "csv": CSV_PATH, "years": years, "months": monthly(catalog), "chart": bar_chart(years),
+        "csv": URLS.report_csv, "years": years, "months": monthly(catalog), "chart": bar_chart(years),
         "by_place_movement": by_place_and_movement(catalog, report_rows(catalog)),
         "total_exemplars": len(catalog.exemplars), "total_awards": total_awards, "build_date": catalog.build_date,
     }
-    return [PageSpec(f"{REPORT_DIR}/index.md", "Báo cáo thi đua, khen thưởng", "thidua/report.html", context,
+    return [PageSpec(URLS.source(URLS.reports), "Báo cáo thi đua, khen thưởng", "thidua/report.html", context,
                      description="Số gương người tốt, việc tốt và số khen thưởng theo địa phương, phong trào, "
                                  "tháng và năm.", search=False)]

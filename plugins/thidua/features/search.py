@@ -34,21 +34,18 @@ from pathlib import Path
 
 from lunr.pipeline import Pipeline
 
-from ..core.catalog import Catalog, catalog_query, entry_url
+from ..core.catalog import Catalog, catalog_query
 from .entries import PageSpec
 from ..core.schema import KIND_LABELS
 from ..core.vntext import canonical, fold, nfc
+from .urls import URLS
 
 __all__ = [
     "PIPELINE_NAME", "FIELDS", "SearchDocument", "words", "index_terms", "vi_pipeline", "search_documents",
     "build_index", "build_postings", "shard_postings", "SearchBuild", "build_search", "search_outputs", "search_pages",
-    "SEARCH_URL", "INDEX_DIR",
 ]
 
 PIPELINE_NAME = "thiduaVi"
-SEARCH_URL = "tra-cuu/"
-INDEX_DIR = "tra-cuu/chi-muc"
-ASSET_DIR = "assets/thidua/search"
 ASSETS = Path(__file__).parent.parent / "site" / "assets" / "search"  # served by the site, shipped with it
 
 # (field, boost). A title or number hit outranks the same word in place or movement names, which outrank body text.
@@ -195,7 +192,7 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
         body = plain_text(plan.body)
         label, key, year = _date_fields(plan.issued)
         docs.append(SearchDocument(
-            entry_url("plan", plan.id), "plan", plan.title, f"{plan.doc_type} {number}".strip(),
+            URLS.entry("plan", plan.id), "plan", plan.title, f"{plan.doc_type} {number}".strip(),
             _place_names(catalog, plan.place_id), movements,
             _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, body[:TEXT_CHARS], cited),
             _join(plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
@@ -206,7 +203,7 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
         body = plain_text(ex.body)
         label, key, year = _date_fields(ex.date)
         docs.append(SearchDocument(
-            entry_url("exemplar", ex.id), "exemplar", ex.name, "", _place_names(catalog, ex.place_id), movements,
+            URLS.entry("exemplar", ex.id), "exemplar", ex.name, "", _place_names(catalog, ex.place_id), movements,
             _join(ex.summary, ex.field_name, awards, body[:TEXT_CHARS]), _join(ex.summary, excerpt_text(ex.body, body))[:EXCERPT_CHARS],
             catalog.places.label(ex.place_id), label, key, year, _place_facets(catalog, ex.place_id), movement_ids))
     for mv in catalog.movements.values():
@@ -214,7 +211,7 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
         body = plain_text(mv.body)
         label, key, year = _date_fields(mv.date)
         docs.append(SearchDocument(
-            entry_url("movement", mv.id), "movement", mv.name, "", _place_names(catalog, mv.place_id), movements,
+            URLS.entry("movement", mv.id), "movement", mv.name, "", _place_names(catalog, mv.place_id), movements,
             _join(mv.launched_by, body[:TEXT_CHARS]), excerpt_text(mv.body, body)[:EXCERPT_CHARS],
             catalog.places.label(mv.place_id) if mv.place_id else "", label, key, year,
             _place_facets(catalog, mv.place_id), movement_ids))
@@ -236,7 +233,7 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
     for place_id in catalog.place_ids:
         place = catalog.place(place_id)
         docs.append(SearchDocument(
-            entry_url("place", place_id), "place", catalog.places.label(place_id), "", _place_names(catalog, place_id),
+            URLS.entry("place", place_id), "place", catalog.places.label(place_id), "", _place_names(catalog, place_id),
             "", place.note, place.note[:EXCERPT_CHARS], "", "", 0, 0, _place_facets(catalog, place_id)))
     docs.sort(key=lambda d: (-d.date_key, KIND_ORDER.index(d.kind), d.url))
     return docs
@@ -395,7 +392,7 @@ def _dump(value) -> str:
 
 
 def _hashed(stem: str, content: str) -> str:
-    return f"{INDEX_DIR}/{stem}.{hashlib.sha1(content.encode()).hexdigest()[:10]}.json"
+    return URLS.search_index_file(f"{stem}.{hashlib.sha1(content.encode()).hexdigest()[:10]}.json")
 
 
 def shard_postings(postings: dict[str, tuple[list[int], list[int]]], limit: int = SHARD_BYTES) -> list[tuple[str, str]]:
@@ -479,14 +476,14 @@ def search_outputs(catalog: Catalog) -> list[tuple[str, str | bytes]]:
     """(site path, content) of the index shards, chunks and manifest, and the search scripts."""
     built = build_search(catalog)
     outputs: list[tuple[str, str | bytes]] = list(built.files.items())
-    outputs.append((f"{INDEX_DIR}/index.json", _dump(built.manifest)))
+    outputs.append((URLS.search_manifest, _dump(built.manifest)))
     for script in ("vntext.js", "rank.js", "search.js"):
-        outputs.append((f"{ASSET_DIR}/{script}", (ASSETS / script).read_bytes()))
+        outputs.append((URLS.search_asset(script), (ASSETS / script).read_bytes()))
     return outputs
 
 
 def search_pages(catalog: Catalog) -> list[PageSpec]:
-    return [PageSpec(f"{SEARCH_URL}index.md", "Tra cứu", "thidua/search.html", {
-        "manifest": f"{INDEX_DIR}/index.json", "assets": ASSET_DIR,
+    return [PageSpec(URLS.source(URLS.search), "Tra cứu", "thidua/search.html", {
+        "manifest": URLS.search_manifest,
         "kinds": [[k, KIND_LABELS.get(k, k)] for k in KIND_ORDER],
     }, search=False, description="Tìm kế hoạch, gương, phong trào và địa phương, có hoặc không có dấu")]

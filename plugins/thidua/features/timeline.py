@@ -4,7 +4,7 @@ A plan gives a window (thời gian thi đua, its rounds), milestones (hạn chó
 Each becomes a :class:`TimelineItem` spanning every day its date can mean: "tháng 6/2020" is the whole of June,
 "năm 2021" the whole year; nothing is narrowed to a day the document does not give. :func:`layout` places the
 items of each year on a 0–100 scale with lanes so that marks do not overlap; the templates only print it.
-The same items feed the iCalendar export (``ics.py``), so the calendar and the pages always agree.
+The same items feed the iCalendar export (``calendars.py``), so the calendar and the pages always agree.
 Pure: no MkDocs, no files.
 """
 
@@ -14,29 +14,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..core.catalog import Catalog, entry_url
+from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue, Precision
 from ..core.model import Plan
 from .entries import PageSpec
+from .urls import URLS
 
 __all__ = [
     "TimelineItem", "Placed", "Row", "YearBlock", "Timeline", "plan_items", "plan_label", "build_timeline",
-    "TimelineView", "WINDOW", "ITEM_LABELS", "SITE_ICS", "plan_ics_path", "timeline_pages", "TIMELINE_URL",
+    "TimelineView", "WINDOW", "ITEM_LABELS", "timeline_pages",
     "items_by_plan",
 ]
 
 WINDOW = "dot"  # a campaign window (thời gian thi đua) or one of its rounds
 ITEM_LABELS = {WINDOW: "Thời gian thi đua", "han": "Hạn chót", "ky-niem": "Kỷ niệm", "su-kien": "Sự kiện"}
-SITE_ICS = "dong-thoi-gian/lich.ics"
 # Narrowest a mark is drawn, in percent of a year: about 1.4em on a 412px phone, wide enough to tap and to read
 # its number. Only the drawing is widened; the table and the calendar keep the exact span.
 MIN_MARK = 6.0
 MIN_BAR = 1.5
 LANE_EM = 1.7  # height of a lane of the drawing, in em
-
-
-def plan_ics_path(plan_id: str) -> str:
-    return f"{entry_url('plan', plan_id)}lich.ics"
 
 
 def plan_label(plan: Plan) -> str:
@@ -295,7 +291,6 @@ def _oldest_first(plans: list[Plan], items_of: dict[str, list[TimelineItem]]) ->
 class TimelineView:
     """What templates ask of timelines: ``thidua.timeline.of(entry)``, what runs now, the next deadlines."""
 
-    site_ics = SITE_ICS
     # Plans drawn on a place or movement page; more go to the locality's timeline page or the search page.
     # About 5 KB of HTML a plan: a national movement's whole timeline was 958 KB at 1,000 entries.
     entry_cap = 10
@@ -326,13 +321,6 @@ class TimelineView:
         return self.catalog.memo(("drawn plans", entry.kind, entry.id),
                                  lambda: [p for p in self.plans_of(entry) if self._items.get(p.id)])
 
-    def place_url(self, place_id: str) -> str:
-        """The page of a locality's whole timeline."""
-        return place_timeline_url(place_id)
-
-    def ics_url(self, plan: Plan) -> str:
-        return plan_ics_path(plan.id)
-
     def running(self) -> list[tuple[Plan, TimelineItem]]:
         """Campaign windows that cover the build date, the soonest to end first."""
         day = self.catalog.build_date
@@ -349,23 +337,16 @@ class TimelineView:
 
 
 # ----- pages ----------------------------------------------------------------------------------------
-TIMELINE_URL = "dong-thoi-gian"
-
-
-def place_timeline_url(place_id: str) -> str:
-    return f"{TIMELINE_URL}/dia-phuong/{place_id}/"
-
-
 def _filters(catalog: Catalog) -> dict:
     items = items_by_plan(catalog)
     years = sorted({y for its in items.values() for i in its for y in range(i.first_day.year, i.last_day.year + 1)})
     places = [pid for pid in catalog.place_ids if any(items[p.id] for p in catalog.plans_in(pid))]
     places.sort(key=lambda pid: (len(catalog.places.ancestors(pid)), catalog.places.label(pid)))
     return {
-        "years": [(y, f"{TIMELINE_URL}/{y}/") for y in years],
-        "places": [(pid, catalog.places.label(pid), place_timeline_url(pid)) for pid in places],
-        "all_url": f"{TIMELINE_URL}/",
-        "ics_url": SITE_ICS,
+        "years": [(y, URLS.timeline_year(y)) for y in years],
+        "places": [(pid, catalog.places.label(pid), URLS.timeline_place(pid)) for pid in places],
+        "all_url": URLS.timeline,
+        "ics_url": URLS.site_calendar,
     }
 
 
@@ -374,16 +355,16 @@ def timeline_pages(catalog: Catalog) -> list[PageSpec]:
     filters = _filters(catalog)
     items = items_by_plan(catalog)
     everything = _oldest_first(list(catalog.plans.values()), items)
-    specs = [PageSpec(f"{TIMELINE_URL}/index.md", "Dòng thời gian các đợt thi đua", "thidua/timeline.html",
+    specs = [PageSpec(URLS.source(URLS.timeline), "Dòng thời gian các đợt thi đua", "thidua/timeline.html",
                       {"timeline": build_timeline(everything, catalog.build_date, items_of=items), "filters": filters,
                        "year": None, "place_id": ""}, search=False)]
-    for year, _ in filters["years"]:
-        specs.append(PageSpec(f"{TIMELINE_URL}/{year}.md", f"Dòng thời gian năm {year}", "thidua/timeline.html",
+    for year, url in filters["years"]:
+        specs.append(PageSpec(URLS.source(url), f"Dòng thời gian năm {year}", "thidua/timeline.html",
                               {"timeline": build_timeline(everything, catalog.build_date, [year], items),
                                "filters": filters, "year": year, "place_id": ""}, search=False))
-    for place_id, label, _ in filters["places"]:
+    for place_id, label, url in filters["places"]:
         timeline = TimelineView(catalog).of(catalog.place(place_id))
-        specs.append(PageSpec(f"{TIMELINE_URL}/dia-phuong/{place_id}.md", f"Dòng thời gian: {label}",
+        specs.append(PageSpec(URLS.source(url), f"Dòng thời gian: {label}",
                               "thidua/timeline.html",
                               {"timeline": timeline, "filters": filters,
                                "year": None, "place_id": place_id}, search=False))

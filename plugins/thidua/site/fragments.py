@@ -15,7 +15,7 @@ import re
 from markupsafe import Markup, escape
 from mkdocs.utils import normalize_url
 
-from ..core.catalog import entry_url
+from ..features.urls import URLS
 
 __all__ = ["Fragments"]
 
@@ -110,7 +110,7 @@ class Fragments:
             else:
                 meta.append(_e(view.level_labels.get(item.level, item.level)))
             out.append(f'\n  <li class="td-item td-item-{_e(kind)}">\n'
-                       f'    <a href="{href(entry_url(kind, item.id))}">{_e(item.name)}</a>\n'
+                       f'    <a href="{href(URLS.entry(kind, item.id))}">{_e(item.name)}</a>\n'
                        f'    <span class="td-meta">\n      {"".join(meta)}\n    </span>\n  </li>\n  ')
         out.append("\n</ul>\n")
         return Markup("".join(out))
@@ -182,7 +182,7 @@ class Fragments:
         out = []
         for t in tasks:
             plan, task = t.plan, t.task
-            plan_link = href(entry_url("plan", plan.id))
+            plan_link = href(URLS.entry("plan", plan.id))
             kinds = ""
             if t.agency.main:
                 labels = "; ".join(_e(k.label) for k in t.agency.propaganda_kinds)
@@ -199,7 +199,7 @@ class Fragments:
             if answers:
                 latest = t.latest_answer
                 newest = f", mới nhất {self._date(latest)}" if latest.known else ""
-                items = "".join(f'<li><a href="{href(entry_url(e.kind, e.id))}">{_e(e.name)}</a></li>'
+                items = "".join(f'<li><a href="{href(URLS.entry(e.kind, e.id))}">{_e(e.name)}</a></li>'
                                 for e in answers[:5])
                 if len(answers) > 5:
                     items += f'<li><a href="{plan_link}#guong-lien-quan">và {len(answers) - 5} gương khác</a></li>'
@@ -253,7 +253,7 @@ class Fragments:
                        f'đầy đủ">\n'
                        f'      <div class="td-tl-axis" aria-hidden="true">{axis}</div>\n      ')
             for row in block.rows:
-                link = href(entry_url("plan", row.plan.id))
+                link = href(URLS.entry("plan", row.plan.id))
                 label = _e(row.label)
                 plan_id = _e(row.plan.id)
                 bars = []
@@ -295,7 +295,7 @@ class Fragments:
                 if not single:
                     plan = view.plan(item.plan_id)
                     number = plan.number.normalized if plan.number.raw.strip(" /") else plan.issuer
-                    plan_cell = (f'<td><a class="td-number" href="{href(entry_url("plan", plan.id))}">'
+                    plan_cell = (f'<td><a class="td-number" href="{href(URLS.entry("plan", plan.id))}">'
                                  f'{_e(number)}</a></td>')
                 out.append(f'\n        <tr data-kind="{kind}" data-precision="{precision}"><td>{p.number}</td>'
                            f'<td><time class="td-date td-precision-{precision}"{datetime} title="{title}">{when}'

@@ -22,7 +22,8 @@ from ..features.registry import BuildContext, produce_pages
 from .outputs import clash_message, start_outputs
 from .pageshare import PageShare
 from ..features.entries import PAGE_SIZE
-from .view import View
+from ..features.urls import URLS
+from .view import NO_VIEW, View
 from .sanitize import clean_html
 
 if TYPE_CHECKING:
@@ -35,7 +36,6 @@ __all__ = ["ThiduaPlugin", "ThiduaConfig"]
 log = logging.getLogger("mkdocs.plugins.thidua")
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
-CSS_URI = "assets/thidua/thidua.css"
 ERROR_TEMPLATE = "thidua/build-errors.html"
 
 
@@ -95,8 +95,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         except ValueError as error:
             raise PluginError(f"mkdocs.yml, plugin thidua: {error}") from None
         self.build_errors = []  # in `mkdocs serve`, content errors shown in the browser instead of a stuck server
-        if CSS_URI not in config.extra_css:
-            config.extra_css.append(CSS_URI)
+        if URLS.css not in config.extra_css:
+            config.extra_css.append(URLS.css)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -133,10 +133,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for spec in specs:
             files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
+        files.append(File.generated(config, URLS.css, abs_src_path=str(ASSETS / "thidua.css")))
         self.specs = {s.src_uri: s for s in specs}
         # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
-        self.outputs = start_outputs(context, config.site_dir, taken | {CSS_URI}, parallel=self.config.parallel)
+        self.outputs = start_outputs(context, config.site_dir, taken | {URLS.css}, parallel=self.config.parallel)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -152,6 +152,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         context["build_errors"] = self.build_errors  # 404.html: an entry's address while its file has errors
+        context["thidua"] = self.view or NO_VIEW  # 404.html's header links to the search page too
         if self.page_share is not None:  # sitemap.xml, 404.html: also the pages the child renders
             context["pages"] = self.page_share.doc_files
         return context
@@ -179,7 +180,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     @event_priority(-50)  # late: after theme plugins have filled the context we add to
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["build_errors"] = self.build_errors
-        context["thidua"] = self.view
+        context["thidua"] = self.view or NO_VIEW
         context["spec"] = self.specs.get(page.file.src_uri)
         if self.page_share is not None:
             context["pages"] = self.page_share.doc_files  # every page, wherever it is rendered

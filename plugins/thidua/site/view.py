@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from ..core.catalog import URLS, Catalog, entry_url
+from ..core.catalog import Catalog
 from ..core.dates import PRECISION_LABELS, DateValue, parse_date
 from ..features.feeds import feed_links
 from .fragments import Fragments
@@ -16,16 +16,30 @@ from ..features.entries import PAGE_SIZE
 from ..features.notices import NoticeView
 from ..features.propaganda import TaskView
 from ..features.timeline import TimelineView
+from ..features.urls import URLS
 from ..core.schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
 
-__all__ = ["View"]
+__all__ = ["View", "NO_VIEW"]
+
+
+class _NoCatalog:
+    """What templates see as ``thidua`` while the content has errors (``mkdocs serve`` shows them in the pages):
+    the addresses only, and false in a test, so a template skips what needs the catalog (``{% if thidua %}``)."""
+
+    urls = URLS
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NO_VIEW = _NoCatalog()
 
 
 class View:
     def __init__(self, catalog: Catalog, list_cap: int = PAGE_SIZE) -> None:
         self.catalog = catalog
         self.list_cap = list_cap  # entries a place or movement page lists before linking to all of them
-        self.urls = URLS
+        self.urls = URLS  # every address: thidua.urls.timeline, thidua.urls.entry(kind, id) …
         self.kind_labels = KIND_LABELS
         self.level_labels = LEVEL_LABELS
         self.subject_labels = SUBJECT_LABELS
@@ -38,16 +52,16 @@ class View:
 
     # addresses -----------------------------------------------------------------------------------
     def url(self, entry) -> str:
-        return entry_url(entry.kind, entry.id)
+        return URLS.entry(entry.kind, entry.id)
 
     def place_url(self, place_id: str) -> str:
-        return entry_url("place", place_id) if place_id in self.catalog.place_ids else ""
+        return URLS.entry("place", place_id) if place_id in self.catalog.place_ids else ""
 
     def search_query(self, kind: str = "", place_id: str = "", movement_id: str = "") -> str:
         """The query string of the search page showing every entry of a kind, place and movement, newest first:
-        where a place or movement page stops listing, it links here ('tra-cuu/' | url + this)."""
-        facets = [("loai", kind), ("dia-phuong", place_id), ("phong-trao", movement_id)]
-        return "?" + urlencode([(name, value) for name, value in facets if value])
+        where a place or movement page stops listing, it links here (thidua.urls.search | url + this)."""
+        chosen = {"kind": kind, "place": place_id, "movement": movement_id}
+        return "?" + urlencode([(f.param, chosen[f.name]) for f in URLS.facets if chosen.get(f.name)])
 
     def feeds(self, entry, site_url: str) -> list[dict]:
         """Feeds a page announces with <link rel=alternate>: the entry's own, then the site's (paths for | url)."""
