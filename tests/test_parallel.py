@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from conftest import ROOT, build_context, run_mkdocs_build
 from thidua.features import registry as features
 from thidua.site import forked, outputs
-from thidua.features.registry import Output
+from thidua.features.feature import Feature, Output
 from thidua.site.forked import ForkedTask
 from thidua.site.outputs import start_outputs
 
@@ -137,7 +137,7 @@ def forking(monkeypatch):
 def test_child_error_fails_the_build_with_its_message(context, tmp_path, monkeypatch, forking):
     def broken(ctx):
         raise ValueError("bộ tạo tệp hỏng")
-    monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [broken])
+    monkeypatch.setattr(features, "FEATURES", [Feature("broken", outputs=broken)])
     task = start_outputs(context, str(tmp_path), set())
     assert task is not None and task.pid != os.getpid()
     with pytest.raises(PluginError) as raised:
@@ -165,8 +165,8 @@ def test_child_warnings_are_logged_in_the_parent(forking, caplog):
 
 
 def test_child_writes_what_the_producers_make(context, tmp_path, monkeypatch, forking):
-    monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [
-        lambda ctx: [Output("a/b/c.json", '{"tên": "Bố Trạch"}'), Output("d.bin", b"\x00\x01")]])
+    monkeypatch.setattr(features, "FEATURES", [Feature("test", outputs=lambda ctx: [
+        Output("a/b/c.json", '{"tên": "Bố Trạch"}'), ("d.bin", b"\x00\x01")])])
     task = start_outputs(context, str(tmp_path), set())
     task.wait()
     assert (tmp_path / "a" / "b" / "c.json").read_text(encoding="utf-8") == '{"tên": "Bố Trạch"}'
@@ -185,7 +185,7 @@ def test_cancel_stops_and_reaps_the_child(forking):
 
 
 def test_without_parallel_the_outputs_are_written_at_once(context, tmp_path, monkeypatch):
-    monkeypatch.setattr(features, "OUTPUT_PRODUCERS", [lambda ctx: [Output("x.txt", "một")]])
+    monkeypatch.setattr(features, "FEATURES", [Feature("test", outputs=lambda ctx: [Output("x.txt", "một")])])
     assert start_outputs(context, str(tmp_path), set(), parallel=False) is None
     assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "một"
 

@@ -7,19 +7,23 @@ Map of the package. Data flows one way, top to bottom; imports flow one way too
                ``vntext`` (Vietnamese text), ``dates``, ``places`` (the registry, ``data/``), ``model``, ``schema``
                (every field of every kind), ``frontmatter`` and ``entryfile`` (reading and writing entry files),
                ``validate``, ``loader`` (the one entry point: ``load()``), ``catalog`` (the queries pages ask).
-``features/``  catalog -> pages and files. One module per feature: ``entries`` (entry pages and lists),
-               ``places`` (the places overview), ``timeline`` and ``calendars``, ``propaganda`` (the culture office's
-               tasks), ``reports``, ``open_data``, ``feeds``, ``search``, ``photos``. ``registry`` lists what each
-               feature adds to a build; ``urls`` is the one table of addresses (every page, file and search facet
-               name), used by Python as ``URLS`` and by templates as ``thidua.urls``.
+``features/``  catalog -> pages and files. One module per feature, each ending with its ``FEATURE`` (a
+               ``feature.Feature``: its pages, its output files, what templates see of it as ``thidua.<name>``):
+               ``entries`` (entry pages and lists), ``places`` (the places overview), ``timeline`` and ``calendars``,
+               ``propaganda`` (the culture office's tasks), ``reports``, ``open_data``, ``feeds``, ``search``,
+               ``photos``. ``registry`` lists the features, in one list; ``urls`` is the one table of addresses
+               (every page, file and search facet name), used by Python as ``URLS`` and by templates as
+               ``thidua.urls``.
 ``site/``      the MkDocs adapter: ``plugin`` (event wiring only), ``view`` (what templates see), ``fragments``,
                ``sanitize``, ``publish`` (safe build), ``outputs``/``forked``/``pageshare`` (parallelism),
                ``templates/`` (overridable from ``custom_dir``) and ``assets/``.
 ``editor/``    the editors' commands: ``commands`` (check, new, import), ``formats``, ``new_entry``, ``importer/``.
 ``cli``        the ``thidua`` command line; dispatches to ``editor`` and to ``site.publish``.
 
-Where to start: to add a feature, write ``features/<name>.py`` with its page and output producers and register
-it in ``features/registry.py``; its templates go in ``site/templates/thidua/``.
+Where to start: to add a feature, write ``features/<name>.py`` ending with ``FEATURE = Feature(...)``, add it to
+``FEATURES`` in ``features/registry.py`` and, if it has addresses, to ``features/urls.py``; its templates go in
+``site/templates/thidua/``. The plugin and the template view name no feature; only a feature whose markup
+repeats hundreds of times a page (entry lists, timelines, task items) adds a printer to ``site/fragments.py``.
 """
 
 __version__ = "0.1.0"

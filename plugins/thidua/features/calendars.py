@@ -15,10 +15,11 @@ from urllib.parse import urljoin, urlparse
 from ..core.catalog import Catalog
 from ..core.dates import PRECISION_LABELS, Precision
 from ..core.model import Plan
+from .feature import Feature
 from .timeline import TimelineItem, items_by_plan, plan_items, plan_label
 from .urls import URLS
 
-__all__ = ["calendar_outputs", "calendar_text", "fold_line", "escape_text"]
+__all__ = ["FEATURE", "calendar_outputs", "calendar_text", "fold_line", "escape_text"]
 
 PRODID = "-//Cong thong tin thi dua//thidua//VI"
 LIMIT = 75  # octets per line, CRLF excluded (RFC 5545, 3.1)
@@ -140,3 +141,6 @@ def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]
             out.append((URLS.plan_calendar(plan.id),
                         calendar_text([plan], catalog.build_date, site_url, plan_label(plan), items, events)))
     return out
+
+
+FEATURE = Feature("calendars", outputs=lambda ctx: calendar_outputs(ctx.catalog, ctx.site_url))

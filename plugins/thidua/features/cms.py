@@ -23,9 +23,9 @@ import yaml
 
 from ..core import schema as s
 from ..core.catalog import Catalog
-from .entries import PageSpec
+from .feature import Feature, PageSpec
 
-__all__ = ["CmsSettings", "cms_config", "cms_outputs", "cms_pages", "form_schema", "CMS_DIR", "BACKENDS"]
+__all__ = ["FEATURE", "CmsSettings", "cms_config", "cms_outputs", "cms_pages", "form_schema", "CMS_DIR", "BACKENDS"]
 
 CMS_DIR = "bien-tap"
 PLACE_CODES_PAGE = "dia-phuong/tra-ma.md"  # served at /dia-phuong/tra-ma/: no place id is "tra-ma"
@@ -263,3 +263,7 @@ def cms_pages(catalog: Catalog) -> list[PageSpec]:
     return [PageSpec(PLACE_CODES_PAGE, "Tra mã địa phương", "thidua/place-codes.html", {
         "data": f"{CMS_DIR}/dia-phuong.json", "script": f"{CMS_DIR}/tra-ma.js", "count": len(catalog.places),
     }, search=False, description="Mã của mọi đơn vị hành chính, hiện nay và trước ngày 01/7/2025, tìm theo tên")]
+
+
+FEATURE = Feature("cms", pages=lambda ctx: cms_pages(ctx.catalog),
+                  outputs=lambda ctx: cms_outputs(ctx.catalog, ctx.cms, ctx.site_name))

@@ -7,50 +7,16 @@ template receives. The plugin turns specs into ``File.generated`` files kept out
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
+from .feature import Feature, PageSpec
 from .photos import photo_url
 from .places import place_tree, province_chart
 from .urls import URLS
 
-__all__ = ["PageSpec", "entry_pages", "list_pages", "PAGE_SIZE"]
+__all__ = ["FEATURE", "entry_pages", "list_pages", "PAGE_SIZE"]
 
 PAGE_SIZE = 50
-
-# Titles reach <title> and meta tags through theme templates that do not escape; keep them plain text.
-_MARKUP = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
-
-
-def plain_text(text: str) -> str:
-    return " ".join(text.translate(_MARKUP).split())
-
-
-@dataclass
-class PageSpec:
-    src_uri: str  # "ke-hoach/<id>.md": with directory URLs it is served at /ke-hoach/<id>/
-    title: str
-    template: str
-    context: dict = field(default_factory=dict)
-    body: str = ""  # Markdown rendered as the page content
-    untrusted: bool = False  # editor content: the rendered HTML is sanitised
-    description: str = ""
-    search: bool = True
-
-    def meta(self) -> dict:
-        """The page's metadata, as front matter would give it: the plugin sets it in ``on_page_markdown``."""
-        meta = {"title": plain_text(self.title), "template": self.template}
-        if self.description:
-            meta["description"] = plain_text(self.description)
-        if not self.search:
-            meta["search"] = {"exclude": True}
-        return meta
-
-    def markdown(self) -> str:
-        """The page's source: its body after a blank line, which tells MkDocs there is no metadata to parse
-        (front matter cost a YAML parse per page, 0.1 s at 1,000 entries; the meta comes from :meth:`meta`)."""
-        return "\n" + self.body
-
 
 def _src(kind: str, entry_id: str) -> str:
     return URLS.source(URLS.entry(kind, entry_id))
@@ -110,3 +76,5 @@ def list_pages(catalog: Catalog, page_size: int = PAGE_SIZE) -> list[PageSpec]:
                           {"place_ids": catalog.place_ids, "tree": tree, "chart": province_chart(tree)}, search=False))
     return specs
 
+
+FEATURE = Feature("entries", pages=lambda ctx: [*entry_pages(ctx.catalog), *list_pages(ctx.catalog, ctx.page_size)])

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 
 from ..core.catalog import Catalog
+from .feature import Feature
 from .open_data import absolute
 from .urls import URLS
 from ..core.model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLACE, KIND_PLAN
 
-__all__ = ["MAX_ENTRIES", "Feed", "feed_date", "feeds", "feed_outputs", "feed_links", "feed_paths"]
+__all__ = ["FEATURE", "FeedView", "MAX_ENTRIES", "Feed", "feed_date", "feeds", "feed_outputs", "feed_links", "feed_paths"]
 
 MAX_ENTRIES = 50
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -279,3 +280,17 @@ def _site_feed_paths(catalog: Catalog) -> list[dict]:
 def feed_links(catalog: Catalog, site_url: str, entry=None) -> list[dict]:
     """Autodiscovery links; none when the site has no site_url (then it has no feeds)."""
     return feed_paths(catalog, entry) if site_url else []
+
+
+class FeedView:
+    """What templates ask of feeds: ``thidua.feeds.links(entry, site_url)``, the feeds a page announces."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def links(self, entry, site_url: str) -> list[dict]:
+        """<link rel=alternate> of a page: the entry's own feeds, then the site's (paths for | url)."""
+        return feed_links(self.catalog, site_url, entry)
+
+
+FEATURE = Feature("feeds", outputs=lambda ctx: feed_outputs(ctx.catalog, ctx.site_url, ctx.site_name), view=FeedView)

@@ -14,18 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlparse
 
-from ..core.catalog import URLS, Catalog, catalog_query, entry_url
+from ..core.catalog import Catalog, catalog_query
 from ..core.model import Attachment, Notice
 from ..core.schema import AWARD_FORM_LABELS, SUBJECT_LABELS
 from ..core.validate import phone_digits
 from ..core.vntext import slugify
 from ..core.workdays import WorkCalendar
-from .entries import PageSpec
+from .feature import Feature, PageSpec
+from .urls import URLS
 
-__all__ = ["NoticeState", "notice_state", "NoticeView", "notice_pages", "notice_outputs", "notice_events",
+__all__ = ["FEATURE", "NoticeState", "notice_state", "NoticeView", "notice_pages", "notice_outputs", "notice_events",
            "attachment_path", "SECTION", "OPEN", "UPCOMING", "EXPIRED"]
 
-SECTION = URLS["notice"]
+SECTION = URLS.kinds["notice"]
 OPEN, UPCOMING, EXPIRED, UNKNOWN_STATE = "dang-lay-y-kien", "sap-mo", "het-han", "khong-ro"
 
 
@@ -227,7 +228,11 @@ def notice_events(notices: list[Notice], build_date: dt.date, site_url: str) -> 
             "TRANSP:TRANSPARENT",
         ]
         if site_url:
-            event.append(f"URL:{urljoin(site_url, entry_url('notice', notice.id))}")
+            event.append(f"URL:{urljoin(site_url, URLS.entry('notice', notice.id))}")
         event.append("END:VEVENT")
         events.append(event)
     return events
+
+
+FEATURE = Feature("notices", pages=lambda ctx: notice_pages(ctx.catalog),
+                  outputs=lambda ctx: notice_outputs(ctx.catalog, ctx.project_root, ctx.site_url), view=NoticeView)

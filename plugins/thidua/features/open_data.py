@@ -21,10 +21,10 @@ from typing import Callable, Iterable
 
 from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue
-from .entries import PageSpec
+from .feature import Feature, PageSpec
 from .urls import URLS
 
-__all__ = ["FORMAT_VERSION", "Column", "Dataset", "datasets", "open_data_outputs", "open_data_pages",
+__all__ = ["FEATURE", "FORMAT_VERSION", "Column", "Dataset", "datasets", "open_data_outputs", "open_data_pages",
            "absolute", "to_csv"]
 
 FORMAT_VERSION = "1.0"
@@ -382,3 +382,7 @@ def open_data_pages(catalog: Catalog, site_url: str) -> list[PageSpec]:
                      {"datasets": sets, "version": FORMAT_VERSION},
                      description="Dữ liệu mở của cổng thi đua: kế hoạch, gương, phong trào, địa phương, nhiệm vụ "
                                  "dạng JSON và CSV, kèm mô tả từng trường.")]
+
+
+FEATURE = Feature("open_data", pages=lambda ctx: open_data_pages(ctx.catalog, ctx.site_url),
+                  outputs=lambda ctx: open_data_outputs(ctx.catalog, ctx.site_url))

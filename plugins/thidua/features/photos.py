@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.photos import web_photo
+from .feature import Feature
 from .urls import URLS
 
-__all__ = ["photo_url", "photo_outputs"]
+__all__ = ["FEATURE", "photo_url", "photo_outputs"]
 
 
 def photo_url(exemplar) -> str:
@@ -28,3 +29,6 @@ def photo_outputs(catalog, project_root: str) -> list[tuple[str, bytes]]:
         source = (root / exemplar.source.path).parent / exemplar.photo
         out.append((photo_url(exemplar), web_photo(source)))
     return out
+
+
+FEATURE = Feature("photos", outputs=lambda ctx: photo_outputs(ctx.catalog, ctx.project_root))

@@ -15,11 +15,11 @@ from ..core.agencies import AgencyMatch, AgencyRegistry, load_agencies
 from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue
 from ..core.model import Exemplar, Plan, Task
-from .entries import PageSpec
+from .feature import Feature, PageSpec
 from .urls import URLS
 
 __all__ = ["PlanTask", "task_state", "plan_tasks", "propaganda_tasks", "STATES", "STATE_LABELS",
-           "DUE_SOON_DAYS", "TaskView", "task_pages"]
+           "DUE_SOON_DAYS", "TaskView", "FEATURE", "task_pages"]
 
 DUE_SOON_DAYS = 7
 UPCOMING, DUE, OVERDUE, NO_DEADLINE = "sap-toi", "den-han", "qua-han", "khong-co-han"
@@ -81,7 +81,7 @@ def propaganda_tasks(catalog: Catalog, registry: AgencyRegistry | None = None) -
 
 
 class TaskView:
-    """What templates ask of tasks: ``thidua.tasks.state_labels``, ``thidua.tasks.of_plan(plan)``."""
+    """What templates ask of tasks: ``thidua.propaganda.state_labels``, ``thidua.propaganda.of_plan(plan)``."""
 
     state_labels = STATE_LABELS
 
@@ -133,3 +133,6 @@ def task_pages(catalog: Catalog) -> list[PageSpec]:
         specs.append(spec(URLS.source(url), f"Nhiệm vụ tuyên truyền: {label}",
                           [t for t in tasks if t.plan.id in ids], place_id=place_id))
     return specs
+
+
+FEATURE = Feature("propaganda", pages=lambda ctx: task_pages(ctx.catalog), view=TaskView)

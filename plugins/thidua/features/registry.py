@@ -1,79 +1,49 @@
-"""What each feature adds to a build, in one list, so the plugin class stays a switchboard.
+"""Every feature of the portal, in one list: what each adds to a build (pages, files) and what templates see of it.
 
-A *page producer* turns the catalog into generated pages (:class:`~thidua.features.entries.PageSpec`).
-An *output producer* turns it into other files of the site (JSON, CSV, feeds, calendars, search shards):
-:class:`Output` objects that :mod:`thidua.site.outputs` writes into the site folder, while MkDocs renders the pages.
-Add a feature by appending its producer here; order is the order of the lists.
+A feature is one :class:`~thidua.features.feature.Feature` object at the end of its own module. To add one, write
+``features/<name>.py`` ending with ``FEATURE = Feature(...)``, put its templates in ``site/templates/thidua/``,
+and add it to :data:`FEATURES` below. The plugin, the template view (``thidua.<name>``) and the forked output
+writer (:mod:`thidua.site.outputs`) read this list; none of them names a feature.
+
+The order is the order of the generated pages in MkDocs' files and of the outputs written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
-from ..core.catalog import Catalog
-from .open_data import open_data_outputs, open_data_pages
-from .feeds import feed_outputs
 from ..core.gcpause import collector_paused
-from .calendars import calendar_outputs
-from .cms import CmsSettings, cms_outputs, cms_pages
-from .entries import PageSpec, entry_pages, list_pages
-from .photos import photo_outputs
-from .reports import report_outputs, report_pages
-from .search import search_outputs, search_pages
-from .propaganda import task_pages
-from .notices import notice_outputs, notice_pages
-from .timeline import timeline_pages
+from . import calendars, cms, entries, feeds, notices, open_data, photos, propaganda, reports, search, timeline
+from .feature import BuildContext, Feature, Output, PageSpec
 
-__all__ = ["BuildContext", "Output", "PAGE_PRODUCERS", "OUTPUT_PRODUCERS", "produce_pages", "produce_outputs"]
+__all__ = ["FEATURES", "BuildContext", "Output", "produce_pages", "produce_outputs", "feature_views"]
 
-
-@dataclass(frozen=True)
-class BuildContext:
-    catalog: Catalog
-    site_url: str  # "https://example.gov.vn/thi-dua/" or "" when mkdocs.yml has none
-    page_size: int
-    project_root: str  # folder of mkdocs.yml, for features that read entry assets (photos)
-    site_name: str = ""  # config.site_name, for feed titles and authors
-    cms: CmsSettings = CmsSettings()  # where the editors' web form saves, and the content folders it edits
-
-
-@dataclass(frozen=True)
-class Output:
-    path: str  # relative to the site root, e.g. "du-lieu/ke-hoach.json"
-    content: str | bytes
-
-
-PAGE_PRODUCERS: list[Callable[[BuildContext], list[PageSpec]]] = [
-    lambda ctx: entry_pages(ctx.catalog),
-    lambda ctx: list_pages(ctx.catalog, ctx.page_size),
-    lambda ctx: timeline_pages(ctx.catalog),
-    lambda ctx: task_pages(ctx.catalog),
-    lambda ctx: open_data_pages(ctx.catalog, ctx.site_url),
-    lambda ctx: report_pages(ctx.catalog),
-    lambda ctx: search_pages(ctx.catalog),
-    lambda ctx: cms_pages(ctx.catalog),
-    lambda ctx: notice_pages(ctx.catalog),
-]
-OUTPUT_PRODUCERS: list[Callable[[BuildContext], list[Output]]] = [
-    lambda ctx: [Output(path, content) for path, content in calendar_outputs(ctx.catalog, ctx.site_url)],
-    lambda ctx: [Output(path, content) for path, content in open_data_outputs(ctx.catalog, ctx.site_url)],
-    lambda ctx: [Output(path, content) for path, content in feed_outputs(ctx.catalog, ctx.site_url, ctx.site_name)],
-    lambda ctx: [Output(path, content) for path, content in report_outputs(ctx.catalog)],
-    lambda ctx: [Output(path, content) for path, content in search_outputs(ctx.catalog)],
-    lambda ctx: [Output(path, content) for path, content in photo_outputs(ctx.catalog, ctx.project_root)],
-    lambda ctx: [Output(path, content) for path, content in cms_outputs(ctx.catalog, ctx.cms, ctx.site_name)],
-    lambda ctx: [Output(path, content) for path, content in notice_outputs(ctx.catalog, ctx.project_root, ctx.site_url)],
+FEATURES: list[Feature] = [
+    entries.FEATURE,  # a page per entry and per place, the paginated lists, the movements and places overviews
+    timeline.FEATURE,  # /dong-thoi-gian/ by year and by locality; thidua.timeline draws an entry's timeline
+    calendars.FEATURE,  # the timeline as iCalendar files
+    propaganda.FEATURE,  # the culture office's propaganda tasks
+    open_data.FEATURE,  # /du-lieu/: JSON and CSV of every kind
+    feeds.FEATURE,  # Atom and RSS, of the site, each place and each movement
+    reports.FEATURE,  # /bao-cao/: counts of exemplars and awards
+    search.FEATURE,  # /tra-cuu/ and its index
+    photos.FEATURE,  # web copies of exemplars' photos
+    cms.FEATURE,  # the editors' web form at /bien-tap/ and the place-code finder
+    notices.FEATURE,  # public-comment notices on award nominees (lấy ý kiến nhân dân)
 ]
 
 
 def produce_pages(context: BuildContext) -> list[PageSpec]:
     """Every generated page of the build."""
     with collector_paused():
-        return [spec for producer in PAGE_PRODUCERS for spec in producer(context)]
+        return [spec for feature in FEATURES for spec in feature.pages(context)]
 
 
 def produce_outputs(context: BuildContext) -> list[Output]:
     """Every other output file of the build."""
     with collector_paused():
-        return [output for producer in OUTPUT_PRODUCERS for output in producer(context)]
+        return [output if isinstance(output, Output) else Output(*output)
+                for feature in FEATURES for output in feature.outputs(context)]
+
+
+def feature_views(catalog) -> dict[str, object]:
+    """What templates see of each feature that shows them something, by the feature's name (``thidua.<name>``)."""
+    return {feature.name: feature.view(catalog) for feature in FEATURES if feature.view is not None}

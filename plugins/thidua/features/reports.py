@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from ..core.catalog import Catalog
 from ..core.dates import DateValue, Precision
 from .open_data import to_csv
-from .entries import PageSpec
+from .feature import Feature, PageSpec
 from .urls import URLS
 
-__all__ = ["ReportRow", "report_rows", "yearly", "monthly", "bar_chart",
+__all__ = ["FEATURE", "ReportRow", "report_rows", "yearly", "monthly", "bar_chart",
            "report_outputs", "report_pages"]
 
 CSV_HEADER = ["nam", "quy", "thang", "dia_phuong", "dia_phuong_ten", "tinh", "phong_trao", "phong_trao_ten",
@@ -185,3 +185,6 @@ def report_pages(catalog: Catalog) -> list[PageSpec]:
     return [PageSpec(URLS.source(URLS.reports), "Báo cáo thi đua, khen thưởng", "thidua/report.html", context,
                      description="Số gương người tốt, việc tốt và số khen thưởng theo địa phương, phong trào, "
                                  "tháng và năm.", search=False)]
+
+
+FEATURE = Feature("reports", pages=lambda ctx: report_pages(ctx.catalog), outputs=lambda ctx: report_outputs(ctx.catalog))

@@ -31,17 +31,18 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 from lunr.pipeline import Pipeline
 
 from ..core.catalog import Catalog, catalog_query
-from .entries import PageSpec
+from .feature import Feature, PageSpec
 from ..core.schema import KIND_LABELS
 from ..core.vntext import canonical, fold, nfc
 from .urls import URLS
 
 __all__ = [
-    "PIPELINE_NAME", "FIELDS", "SearchDocument", "words", "index_terms", "vi_pipeline", "search_documents",
+    "FEATURE", "SearchView", "PIPELINE_NAME", "FIELDS", "SearchDocument", "words", "index_terms", "vi_pipeline", "search_documents",
     "build_index", "build_postings", "shard_postings", "SearchBuild", "build_search", "search_outputs", "search_pages",
 ]
 
@@ -487,3 +488,20 @@ def search_pages(catalog: Catalog) -> list[PageSpec]:
         "manifest": URLS.search_manifest,
         "kinds": [[k, KIND_LABELS.get(k, k)] for k in KIND_ORDER],
     }, search=False, description="Tìm kế hoạch, gương, phong trào và địa phương, có hoặc không có dấu")]
+
+
+class SearchView:
+    """What templates ask of search: ``thidua.search.query(kind, place_id, movement_id)``."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def query(self, kind: str = "", place_id: str = "", movement_id: str = "") -> str:
+        """The query string of the search page showing every entry of a kind, place and movement, newest first:
+        where a place or movement page stops listing, it links here (thidua.urls.search | url + this)."""
+        chosen = {"kind": kind, "place": place_id, "movement": movement_id}
+        return "?" + urlencode([(f.param, chosen[f.name]) for f in URLS.facets if chosen.get(f.name)])
+
+
+FEATURE = Feature("search", pages=lambda ctx: search_pages(ctx.catalog), outputs=lambda ctx: search_outputs(ctx.catalog),
+                  view=SearchView)

@@ -17,12 +17,12 @@ from functools import cached_property
 from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue, Precision
 from ..core.model import Plan
-from .entries import PageSpec
+from .feature import Feature, PageSpec
 from .urls import URLS
 
 __all__ = [
     "TimelineItem", "Placed", "Row", "YearBlock", "Timeline", "plan_items", "plan_label", "build_timeline",
-    "TimelineView", "WINDOW", "ITEM_LABELS", "timeline_pages",
+    "TimelineView", "WINDOW", "ITEM_LABELS", "timeline_pages", "FEATURE",
     "items_by_plan",
 ]
 
@@ -369,3 +369,6 @@ def timeline_pages(catalog: Catalog) -> list[PageSpec]:
                               {"timeline": timeline, "filters": filters,
                                "year": None, "place_id": place_id}, search=False))
     return specs
+
+
+FEATURE = Feature("timeline", pages=lambda ctx: timeline_pages(ctx.catalog), view=TimelineView)

@@ -36,7 +36,8 @@ class Facet:
 class Urls:
     # ----- entry pages, one folder per kind: <folder>/<id>/; the folder's first page lists the kind ----------------
     kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType(
-        {"plan": "ke-hoach", "exemplar": "guong", "movement": "phong-trao", "place": "dia-phuong"}))
+        {"plan": "ke-hoach", "exemplar": "guong", "movement": "phong-trao", "place": "dia-phuong",
+         "notice": "lay-y-kien"}))
     list_pages: str = "trang"  # <kind folder>/trang/<n>/ newest first, <kind folder>/trang/cu-<n>/ oldest first
     oldest_prefix: str = "cu-"
     # ----- timeline and calendars -----------------------------------------------------------------------------

@@ -1,21 +1,19 @@
 """What templates see: a small view over the catalog with the lookups and labels pages need.
 
 Templates receive ``thidua`` (this view) and ``spec`` (the page being rendered). They build addresses with
-``thidua.url(entry) | url`` so that every link is relative and the site works under any sub-path.
+``thidua.url(entry) | url`` or from the table of addresses, ``thidua.urls.timeline | url``, so that every link is
+relative and the site works under any sub-path. What a feature shows templates is its own view object, made by
+the feature (:attr:`~thidua.features.feature.Feature.view`) and found here under its name: ``thidua.timeline``,
+``thidua.propaganda``, ``thidua.feeds``, ``thidua.search``.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from ..core.catalog import Catalog
 from ..core.dates import PRECISION_LABELS, DateValue, parse_date
-from ..features.feeds import feed_links
 from .fragments import Fragments
 from ..features.entries import PAGE_SIZE
-from ..features.notices import NoticeView
-from ..features.propaganda import TaskView
-from ..features.timeline import TimelineView
+from ..features.registry import feature_views
 from ..features.urls import URLS
 from ..core.schema import KIND_LABELS, LEVEL_LABELS, MILESTONE_LABELS, SUBJECT_LABELS
 
@@ -45,10 +43,18 @@ class View:
         self.subject_labels = SUBJECT_LABELS
         self.milestone_labels = MILESTONE_LABELS
         self.precision_labels = {k.value: v for k, v in PRECISION_LABELS.items()}
-        self.timeline = TimelineView(catalog)  # thidua.timeline.of(entry), .running(), .upcoming()
-        self.tasks = TaskView(catalog)  # thidua.tasks.propaganda(), .of_plan(plan)
-        self.notices = NoticeView(catalog)  # thidua.notices.open(), .state(notice), .archive()
+        self._features = feature_views(catalog)  # thidua.timeline.of(entry), thidua.search.query(…) …
+        clashes = set(self._features) & set(dir(self))
+        if clashes:
+            raise ValueError(f"features named like the view's own attributes: {sorted(clashes)}")
         self.fragments = Fragments(self)  # thidua.fragments.entry_list(items, page), .timeline_years(timeline, page)
+
+    def __getattr__(self, name: str):
+        """A feature's view, by the feature's name: ``thidua.timeline`` …"""
+        try:
+            return self.__dict__["_features"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     # addresses -----------------------------------------------------------------------------------
     def url(self, entry) -> str:
@@ -56,16 +62,6 @@ class View:
 
     def place_url(self, place_id: str) -> str:
         return URLS.entry("place", place_id) if place_id in self.catalog.place_ids else ""
-
-    def search_query(self, kind: str = "", place_id: str = "", movement_id: str = "") -> str:
-        """The query string of the search page showing every entry of a kind, place and movement, newest first:
-        where a place or movement page stops listing, it links here (thidua.urls.search | url + this)."""
-        chosen = {"kind": kind, "place": place_id, "movement": movement_id}
-        return "?" + urlencode([(f.param, chosen[f.name]) for f in URLS.facets if chosen.get(f.name)])
-
-    def feeds(self, entry, site_url: str) -> list[dict]:
-        """Feeds a page announces with <link rel=alternate>: the entry's own, then the site's (paths for | url)."""
-        return feed_links(self.catalog, site_url, entry)
 
     # lookups -------------------------------------------------------------------------------------
     def plan(self, plan_id: str):

@@ -1,0 +1,99 @@
+"""What a feature is: the pages it adds, the files it writes and what templates see of it, as one object.
+
+A feature module (``timeline``, ``feeds``, ``search`` …) ends with ``FEATURE = Feature(...)``, and
+:mod:`~thidua.features.registry` lists those objects: adding a feature is its own module, its templates and one
+line there. Everything a feature touches of the build goes through this module's types:
+
+- :class:`BuildContext`, what a feature reads (the catalog and a few settings of ``mkdocs.yml``);
+- :class:`PageSpec`, a generated page: its source address, title, template and the objects the template receives;
+- :class:`Output`, any other file of the site (JSON, CSV, feeds, calendars, search shards, photos);
+- :class:`Feature` itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from ..core.catalog import Catalog
+
+if TYPE_CHECKING:
+    from .cms import CmsSettings
+
+__all__ = ["BuildContext", "PageSpec", "Output", "Feature", "plain_text"]
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    catalog: Catalog
+    site_url: str  # "https://example.gov.vn/thi-dua/" or "" when mkdocs.yml has none
+    page_size: int
+    project_root: str  # folder of mkdocs.yml, for features that read entry assets (photos)
+    site_name: str = ""  # config.site_name, for feed titles and authors
+    cms: CmsSettings = field(default_factory=lambda: _no_cms())  # where the editors' web form saves, what it edits
+
+
+def _no_cms() -> CmsSettings:
+    from .cms import CmsSettings  # here: the form is a feature, and every feature imports this module
+
+    return CmsSettings()
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # relative to the site root, e.g. "du-lieu/ke-hoach.json"
+    content: str | bytes
+
+
+# Titles reach <title> and meta tags through theme templates that do not escape; keep them plain text.
+_MARKUP = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
+
+
+def plain_text(text: str) -> str:
+    return " ".join(text.translate(_MARKUP).split())
+
+
+@dataclass
+class PageSpec:
+    src_uri: str  # "ke-hoach/<id>.md": with directory URLs it is served at /ke-hoach/<id>/
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    body: str = ""  # Markdown rendered as the page content
+    untrusted: bool = False  # editor content: the rendered HTML is sanitised
+    description: str = ""
+    search: bool = True
+
+    def meta(self) -> dict:
+        """The page's metadata, as front matter would give it: the plugin sets it in ``on_page_markdown``."""
+        meta = {"title": plain_text(self.title), "template": self.template}
+        if self.description:
+            meta["description"] = plain_text(self.description)
+        if not self.search:
+            meta["search"] = {"exclude": True}
+        return meta
+
+    def markdown(self) -> str:
+        """The page's source: its body after a blank line, which tells MkDocs there is no metadata to parse
+        (front matter cost a YAML parse per page, 0.1 s at 1,000 entries; the meta comes from :meth:`meta`)."""
+        return "\n" + self.body
+
+
+def _nothing(context: BuildContext) -> list:
+    return []
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature of the portal, everything it adds to a build.
+
+    ``pages`` and ``outputs`` run once per build, in the parent process for pages and, when the build is
+    parallel, in a forked child for outputs (:mod:`thidua.site.outputs`): an output producer must need nothing but
+    its :class:`BuildContext`. ``outputs`` may give :class:`Output` objects or (path, content) pairs. ``view``, if
+    given, makes what templates see of the feature from the catalog, once per build, as ``thidua.<name>``.
+    """
+
+    name: str  # also the attribute templates use: thidua.timeline, thidua.search …
+    pages: Callable[[BuildContext], Iterable[PageSpec]] = _nothing
+    outputs: Callable[[BuildContext], Iterable[Output | tuple[str, str | bytes]]] = _nothing
+    view: Callable[[Catalog], Any] | None = None
