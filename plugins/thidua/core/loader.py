@@ -13,7 +13,7 @@ from .gcpause import collector_paused
 from .model import (
     KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, Attachment, Award, DocRef, DocumentNumber, Exemplar,
     Milestone, Movement, MovementRef, Nominee, NomineeGroup, Notice, NoticePeriod, Period, Plan, Response, Signer,
-    Source, Target, Task,
+    Source, Target, Task, meta_list, meta_text,
 )
 from .places import PlaceRegistry, load_registry
 from .validate import check
@@ -113,21 +113,11 @@ def _date(value: object) -> DateValue:
         return UNKNOWN
 
 
-def _text(meta: dict, key: str) -> str:
-    value = meta.get(key)
-    return "" if value is None else str(value).strip()
-
-
-def _list(value: object) -> list:
-    if value is None:
-        return []
-    return [value] if isinstance(value, (str, dict)) else list(value)
-
-
 def _period(data: dict | None) -> Period:
     data = data or {}
-    rounds = tuple(Period(_date(r.get("tu")), _date(r.get("den")), name=_text(r, "ten")) for r in _list(data.get("dot")))
-    return Period(_date(data.get("tu")), _date(data.get("den")), _text(data, "nguyen_van"), rounds)
+    rounds = tuple(Period(_date(r.get("tu")), _date(r.get("den")), name=meta_text(r, "ten"))
+                   for r in meta_list(data.get("dot")))
+    return Period(_date(data.get("tu")), _date(data.get("den")), meta_text(data, "nguyen_van"), rounds)
 
 
 def _source(entry: RawEntry) -> Source:
@@ -137,51 +127,46 @@ def _source(entry: RawEntry) -> Source:
 def _build_plan(entry: RawEntry, result: LoadResult) -> None:
     m = entry.meta
     movements = []
-    for item in _list(m.get("phong_trao")):
+    for item in meta_list(m.get("phong_trao")):
         item = {"ma": item} if isinstance(item, str) else item
-        movements.append(MovementRef(item["ma"], _text(item, "nguyen_van")))
+        movements.append(MovementRef(item["ma"], meta_text(item, "nguyen_van")))
     signer = m.get("nguoi_ky") or {}
     result.plans.append(Plan(
-        id=entry.id, source=_source(entry), number=DocumentNumber.parse(_text(m, "so_ky_hieu")),
-        doc_type=_text(m, "loai_van_ban"), issuer=_text(m, "co_quan_ban_hanh"), place_id=_text(m, "dia_phuong"),
-        issued=_date(m.get("ngay_ban_hanh")), title=_text(m, "trich_yeu"), body=entry.body,
-        parent_issuer=_text(m, "co_quan_chu_quan"), issued_at=_text(m, "noi_ban_hanh"), theme=_text(m, "chu_de"),
-        motto=_text(m, "phuong_cham"), period=_period(m.get("thoi_gian")),
+        id=entry.id, source=_source(entry), number=DocumentNumber.parse(meta_text(m, "so_ky_hieu")),
+        doc_type=meta_text(m, "loai_van_ban"), issuer=meta_text(m, "co_quan_ban_hanh"), place_id=meta_text(m, "dia_phuong"),
+        issued=_date(m.get("ngay_ban_hanh")), title=meta_text(m, "trich_yeu"), body=entry.body,
+        parent_issuer=meta_text(m, "co_quan_chu_quan"), issued_at=meta_text(m, "noi_ban_hanh"), theme=meta_text(m, "chu_de"),
+        motto=meta_text(m, "phuong_cham"), period=_period(m.get("thoi_gian")),
         implements=tuple(
-            DocRef(_text(d, "loai"), DocumentNumber.parse(_text(d, "so_ky_hieu")), _date(d.get("ngay")),
-                   _text(d, "co_quan"), _text(d, "trich_yeu"), _text(d, "ke_hoach"))
-            for d in _list(m.get("can_cu"))),
+            DocRef(meta_text(d, "loai"), DocumentNumber.parse(meta_text(d, "so_ky_hieu")), _date(d.get("ngay")),
+                   meta_text(d, "co_quan"), meta_text(d, "trich_yeu"), meta_text(d, "ke_hoach"))
+            for d in meta_list(m.get("can_cu"))),
         movements=tuple(movements),
-        milestones=tuple(Milestone(_date(x.get("ngay")), _text(x, "noi_dung"), _text(x, "loai") or "han")
-                         for x in _list(m.get("moc_thoi_gian"))),
-        targets=tuple(Target(x.get("so"), _text(x, "ten"), _text(x, "gia_tri"), _text(x, "don_vi"), _text(x, "nguyen_van"))
-                      for x in _list(m.get("chi_tieu"))),
-        tasks=tuple(Task(_text(x, "co_quan"), _text(x, "noi_dung"), _date(x.get("han")), _text(x, "muc"))
-                    for x in _list(m.get("nhiem_vu"))),
-        signer=Signer(_text(signer, "ho_ten"), _text(signer, "chuc_vu"), _text(signer, "hinh_thuc"), _text(signer, "thay_mat")),
-        recipients=tuple(str(x) for x in _list(m.get("noi_nhan"))), source_file=_text(m, "nguon"),
+        milestones=tuple(Milestone(_date(x.get("ngay")), meta_text(x, "noi_dung"), meta_text(x, "loai") or "han")
+                         for x in meta_list(m.get("moc_thoi_gian"))),
+        targets=tuple(Target(x.get("so"), meta_text(x, "ten"), meta_text(x, "gia_tri"), meta_text(x, "don_vi"), meta_text(x, "nguyen_van"))
+                      for x in meta_list(m.get("chi_tieu"))),
+        tasks=tuple(Task(meta_text(x, "co_quan"), meta_text(x, "noi_dung"), _date(x.get("han")), meta_text(x, "muc"))
+                    for x in meta_list(m.get("nhiem_vu"))),
+        signer=Signer(meta_text(signer, "ho_ten"), meta_text(signer, "chuc_vu"), meta_text(signer, "hinh_thuc"), meta_text(signer, "thay_mat")),
+        recipients=tuple(str(x) for x in meta_list(m.get("noi_nhan"))), source_file=meta_text(m, "nguon"),
     ))
 
 
 def _build_exemplar(entry: RawEntry, result: LoadResult) -> None:
     m = entry.meta
     result.exemplars.append(Exemplar(
-        id=entry.id, source=_source(entry), name=_text(m, "ten"), subject=_text(m, "doi_tuong"),
-        place_id=_text(m, "dia_phuong"), field_name=_text(m, "linh_vuc"), summary=_text(m, "tom_tat"), body=entry.body,
-        movement_ids=tuple(_list(m.get("phong_trao"))), plan_ids=tuple(_list(m.get("ke_hoach"))), date=_date(m.get("ngay")),
-        awards=tuple(Award(_text(a, "hinh_thuc"), _text(a, "cap"), _text(a, "co_quan"), _text(a, "so_quyet_dinh"),
-                           _date(a.get("ngay_quyet_dinh"))) for a in _list(m.get("khen_thuong"))),
-        photo=_text(m, "anh"), source_note=_text(m, "nguon"), sample=bool(m.get("du_lieu_mau", False)),
+        id=entry.id, source=_source(entry), name=meta_text(m, "ten"), subject=meta_text(m, "doi_tuong"),
+        place_id=meta_text(m, "dia_phuong"), field_name=meta_text(m, "linh_vuc"), summary=meta_text(m, "tom_tat"), body=entry.body,
+        movement_ids=tuple(meta_list(m.get("phong_trao"))), plan_ids=tuple(meta_list(m.get("ke_hoach"))), date=_date(m.get("ngay")),
+        awards=tuple(Award(meta_text(a, "hinh_thuc"), meta_text(a, "cap"), meta_text(a, "co_quan"), meta_text(a, "so_quyet_dinh"),
+                           _date(a.get("ngay_quyet_dinh"))) for a in meta_list(m.get("khen_thuong"))),
+        photo=meta_text(m, "anh"), source_note=meta_text(m, "nguon"), sample=bool(m.get("du_lieu_mau", False)),
     ))
 
 
 def _build_movement(entry: RawEntry, result: LoadResult) -> None:
-    m = entry.meta
-    result.movements.append(Movement(
-        id=entry.id, source=_source(entry), name=_text(m, "ten"), level=_text(m, "cap"), body=entry.body,
-        launched_by=_text(m, "phat_dong_boi"), year=m.get("nam"), parent_id=_text(m, "phong_trao_cha"),
-        place_id=_text(m, "dia_phuong"), wordings=tuple(str(x) for x in _list(m.get("cach_goi"))),
-    ))
+    result.movements.append(Movement.from_meta(entry.id, entry.meta, _source(entry), entry.body))
 
 
 def _attachment(value: object, label: str = "") -> Attachment | None:
@@ -199,37 +184,37 @@ def notice_period(data: dict, posted, issued, workdays: WorkCalendar) -> NoticeP
     last, computed = None, False
     if end.known:
         last = end.end()
-        if end.qualifier == "trước" or _text(data, "den").lower().startswith("trước"):
+        if end.qualifier == "trước" or meta_text(data, "den").lower().startswith("trước"):
             last -= dt.timedelta(days=1)
     elif count and base:
         last, computed = workdays.add_working_days(base.start(), count), True
-    return NoticePeriod(_text(data, "nguyen_van"), start, end, count, first, last, computed)
+    return NoticePeriod(meta_text(data, "nguyen_van"), start, end, count, first, last, computed)
 
 
 def _build_notice(entry: RawEntry, result: LoadResult) -> None:
     m = entry.meta
     posted, issued = _date(m.get("ngay_dang")), _date(m.get("ngay_thong_bao"))
     groups = []
-    for g in _list(m.get("de_nghi")):
+    for g in meta_list(m.get("de_nghi")):
         nominees = tuple(Nominee(
-            _text(n, "ten"), _text(n, "doi_tuong"), _text(n, "danh_xung"), _text(n, "chuc_vu"), _text(n, "don_vi"),
-            _text(n, "dia_chi"), _text(n, "tom_tat"), _attachment(n.get("tep"), "Tóm tắt thành tích"),
-            _text(n, "guong"), _text(n, "ket_qua")) for n in _list(g.get("danh_sach")))
-        groups.append(NomineeGroup(_text(g, "hinh_thuc"), _text(g, "loai"), _text(g, "so_luong"), nominees))
+            meta_text(n, "ten"), meta_text(n, "doi_tuong"), meta_text(n, "danh_xung"), meta_text(n, "chuc_vu"), meta_text(n, "don_vi"),
+            meta_text(n, "dia_chi"), meta_text(n, "tom_tat"), _attachment(n.get("tep"), "Tóm tắt thành tích"),
+            meta_text(n, "guong"), meta_text(n, "ket_qua")) for n in meta_list(g.get("danh_sach")))
+        groups.append(NomineeGroup(meta_text(g, "hinh_thuc"), meta_text(g, "loai"), meta_text(g, "so_luong"), nominees))
     proposal = m.get("to_trinh") or {}
     response = m.get("gop_y") or {}
     result.notices.append(Notice(
-        id=entry.id, source=_source(entry), title=_text(m, "tieu_de"), body_name=_text(m, "co_quan"),
-        place_id=_text(m, "dia_phuong"), number=DocumentNumber.parse(_text(m, "so_thong_bao")), issued=issued,
+        id=entry.id, source=_source(entry), title=meta_text(m, "tieu_de"), body_name=meta_text(m, "co_quan"),
+        place_id=meta_text(m, "dia_phuong"), number=DocumentNumber.parse(meta_text(m, "so_thong_bao")), issued=issued,
         posted=posted, period=notice_period(m.get("thoi_han") or {}, posted, issued, result.workdays),
-        response=Response(_text(response, "dia_chi"), _text(response, "thu_dien_tu"), _text(response, "dien_thoai"),
-                          _text(response, "yeu_cau"), _text(response, "nguyen_van")),
+        response=Response(meta_text(response, "dia_chi"), meta_text(response, "thu_dien_tu"), meta_text(response, "dien_thoai"),
+                          meta_text(response, "yeu_cau"), meta_text(response, "nguyen_van")),
         groups=tuple(groups),
-        attachments=tuple(a for a in (_attachment(x.get("tep"), _text(x, "mo_ta")) for x in _list(m.get("tep_dinh_kem")))
+        attachments=tuple(a for a in (_attachment(x.get("tep"), meta_text(x, "mo_ta")) for x in meta_list(m.get("tep_dinh_kem")))
                           if a),
-        proposal_number=_text(proposal, "so"), proposal_date=_date(proposal.get("ngay")),
-        proposal_body=_text(proposal, "co_quan"), legal_basis=tuple(str(x) for x in _list(m.get("can_cu"))),
-        published_on=_text(m, "noi_dang"), body=entry.body, source_note=_text(m, "nguon"),
+        proposal_number=meta_text(proposal, "so"), proposal_date=_date(proposal.get("ngay")),
+        proposal_body=meta_text(proposal, "co_quan"), legal_basis=tuple(str(x) for x in meta_list(m.get("can_cu"))),
+        published_on=meta_text(m, "noi_dang"), body=entry.body, source_note=meta_text(m, "nguon"),
         sample=bool(m.get("du_lieu_mau", False)),
     ))
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from .dates import UNKNOWN, DateValue, Precision
 
 __all__ = [
-    "Source", "DocumentNumber", "DocRef", "MovementRef", "Milestone", "Target", "Task", "Signer",
+    "Entry", "Source", "DocumentNumber", "DocRef", "MovementRef", "Milestone", "Target", "Task", "Signer",
     "Period", "Plan", "Award", "Exemplar", "Movement", "Place", "KIND_PLAN", "KIND_EXEMPLAR",
     "KIND_MOVEMENT", "KIND_PLACE", "KIND_NOTICE", "Nominee", "NomineeGroup", "NoticePeriod", "Response",
     "Attachment", "Notice",
@@ -35,6 +36,42 @@ class Source:
 
     path: str
     body_line: int = 1
+
+
+@runtime_checkable
+class Entry(Protocol):
+    """What every entry an editor writes has, whatever its kind: plans, exemplars and movements alike.
+
+    Lists, feeds, search, open data and the checks ask only this of an entry whose kind they do not need to know.
+    ``name`` is what a list or a link shows (a plan's trích yếu, a person's or a movement's name); ``date`` orders
+    entries newest first (unknown when the document gives none); ``place_id`` is "" for a national movement.
+    Places are not entries: they come from the registry, have no file and no body."""
+
+    kind: str  # KIND_PLAN, KIND_EXEMPLAR or KIND_MOVEMENT
+    id: str
+    source: Source | None  # None only for movements the importer reads from entries that have errors
+    body: str  # the Markdown below the front matter
+    place_id: str
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def date(self) -> DateValue: ...
+
+
+def meta_text(meta: dict, key: str) -> str:
+    """A text field of an entry's front matter: "" when absent or null, else the value as text, without the
+    blanks around it. What editors typed is otherwise kept as it is."""
+    value = meta.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def meta_list(value: object) -> list:
+    """A list field of an entry's front matter: a single value stands for a list of one, null for none."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, (str, dict)) else list(value)
 
 
 _STATE_NUMBER = re.compile(r"^\s*(\d*)\s*/\s*(\d{4}\s*/\s*)?([A-ZĐ][\wĐđ.\-]*(?:\s*-\s*[\wĐđ.]+)*)\s*$", re.UNICODE)
@@ -72,6 +109,16 @@ class DocumentNumber:
         if self.form == "state":
             return f"{self.digits}/{self.symbol}"
         return " ".join(self.raw.split())
+
+    @property
+    def given(self) -> bool:
+        """Whether the document gives a number or a symbol at all: "", " " and "/" give neither."""
+        return bool(self.raw.strip(" /"))
+
+    @property
+    def shown(self) -> str:
+        """The number as shown beside a document ("195/KH-UBND"), "" when the document gives none."""
+        return self.normalized if self.given else ""
 
     def __str__(self) -> str:
         return self.normalized
@@ -175,6 +222,35 @@ class Plan:
     def movement_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(ref.movement_id for ref in self.movements))
 
+    # ----- how a plan is named where it is not the page's subject ---------------------------------------------
+    @property
+    def has_number(self) -> bool:
+        """Whether the plan gives its số, ký hiệu (many drafts and some plans as published do not)."""
+        return self.number.given
+
+    @property
+    def shown_number(self) -> str:
+        """The số, ký hiệu as shown beside the plan ("195/KH-UBND"), "" when the plan gives none."""
+        return self.number.shown
+
+    @property
+    def label(self) -> str:
+        """The plan's short name: "Kế hoạch 195/KH-UBND", or its kind of document alone without a number."""
+        return f"{self.doc_type} {self.shown_number}".strip()
+
+    @property
+    def full_label(self) -> str:
+        """The short name with the issuer, for bars, tables and calendars, where plans of many places meet:
+        "Kế hoạch 195/KH-UBND — Ủy ban nhân dân huyện Bố Trạch", or "Kế hoạch của Ủy ban nhân dân …"."""
+        if self.has_number:
+            return f"{self.doc_type} {self.shown_number} — {self.issuer}"
+        return f"{self.doc_type} của {self.issuer}"
+
+    @property
+    def number_or_issuer(self) -> str:
+        """What tells the plan apart in one cell: its số, ký hiệu, or its issuer when it gives none."""
+        return self.shown_number or self.issuer
+
 
 @dataclass(frozen=True)
 class Award:
@@ -224,6 +300,20 @@ class Movement:
     @property
     def date(self) -> DateValue:
         return DateValue(str(self.year), Precision.YEAR, self.year) if self.year else UNKNOWN
+
+    @classmethod
+    def from_meta(cls, entry_id: str, meta: dict, source: Source | None = None, body: str = "") -> "Movement":
+        """A movement from its entry's front matter, whatever else is wrong with the entry: the loader makes the
+        registry with it, the validator (which matches wordings before the model exists) and the importer (which
+        works while other entries have errors) too, so all three read a movement the same way."""
+        wordings = meta.get("cach_goi")
+        wordings = wordings if isinstance(wordings, list) else [] if wordings is None or isinstance(wordings, dict) \
+            else [wordings]
+        return cls(id=entry_id, source=source, name=meta_text(meta, "ten"), level=meta_text(meta, "cap"),
+                   body=body, launched_by=meta_text(meta, "phat_dong_boi"),
+                   year=meta.get("nam") if isinstance(meta.get("nam"), int) else None,
+                   parent_id=meta_text(meta, "phong_trao_cha"), place_id=meta_text(meta, "dia_phuong"),
+                   wordings=tuple(str(w) for w in wordings if isinstance(w, (str, int, float))))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from .dates import DateError, parse_date
 from .diagnostics import ERROR, WARNING, Diagnostic
 from .frontmatter import RawEntry
 from .matching import match_movement
-from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN
+from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, DocumentNumber, Movement
 from .photos import check_photo
 from .places import PlaceRegistry
 from .vntext import fold
@@ -70,13 +70,13 @@ def _names(entries: list[RawEntry]) -> dict[str, dict[str, set[str]]]:
     names: dict[str, dict[str, set[str]]] = {"movement": defaultdict(set), "plan": defaultdict(set)}
     for entry in entries:
         if entry.kind == KIND_MOVEMENT:
-            wordings = entry.meta.get("cach_goi")
-            for name in [entry.meta.get("ten")] + (wordings if isinstance(wordings, list) else []):
-                if isinstance(name, str) and name.strip():
+            movement = Movement.from_meta(entry.id, entry.meta)
+            for name in (movement.name, *movement.wordings):
+                if name.strip():
                     names["movement"][_name_key(name)].add(entry.id)
         elif entry.kind == KIND_PLAN:
             number = entry.meta.get("so_ky_hieu")
-            if isinstance(number, str) and number.strip(" /"):
+            if isinstance(number, str) and DocumentNumber.parse(number).given:
                 names["plan"][_name_key(number)].add(entry.id)
     return names
 
@@ -375,15 +375,6 @@ def _check_movement_tree(entries: list[RawEntry], out: list[Diagnostic]) -> None
             node = parents.get(node)
 
 
-@dataclass(frozen=True)
-class _MovementNames:
-    """What the matcher needs of a movement, read from its raw entry (validation runs before the model exists)."""
-
-    id: str
-    name: str
-    parent_id: str
-    wordings: tuple[str, ...]
-
 
 def _check_movement_wordings(plans: list[RawEntry], movements: list[RawEntry], places: PlaceRegistry,
                              out: list[Diagnostic]) -> None:
@@ -391,9 +382,7 @@ def _check_movement_wordings(plans: list[RawEntry], movements: list[RawEntry], p
     def text(value: object) -> str:
         return value if isinstance(value, str) else ""
 
-    pool = [_MovementNames(e.id, text(e.meta.get("ten")), text(e.meta.get("phong_trao_cha")),
-                           tuple(w for w in (e.meta.get("cach_goi") or []) if isinstance(w, str)))
-            for e in movements]
+    pool = [Movement.from_meta(e.id, e.meta) for e in movements]
     known = {m.id for m in pool}
     place_ids = {text(e.meta.get("dia_phuong")) for e in (*plans, *movements)}
     names = places.names({a.id for pid in place_ids if pid in places for a in (places.get(pid), *places.ancestors(pid))})

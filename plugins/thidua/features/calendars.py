@@ -16,7 +16,7 @@ from ..core.catalog import Catalog
 from ..core.dates import PRECISION_LABELS, Precision
 from ..core.model import Plan
 from .feature import Feature
-from .timeline import TimelineItem, items_by_plan, plan_items, plan_label
+from .timeline import TimelineItem, items_by_plan, plan_items
 from .urls import URLS
 
 __all__ = ["FEATURE", "calendar_outputs", "calendar_text", "fold_line", "escape_text"]
@@ -54,16 +54,15 @@ def _uid(item: TimelineItem, host: str) -> str:
 
 
 def _summary(item: TimelineItem, plan: Plan) -> str:
-    number = plan.number.normalized if plan.number.raw.strip(" /") else plan.issuer
     if item.is_window:
-        return f"{item.kind_label} ({item.when}) — {number}: {plan.title}"
+        return f"{item.kind_label} ({item.when}) — {plan.number_or_issuer}: {plan.title}"
     return f"{item.kind_label} ({item.when}): {item.text}"
 
 
 def _description(item: TimelineItem, plan: Plan) -> str:
     values = [v for v in (item.start_value, item.end_value) if v.known]
     precision = PRECISION_LABELS[Precision(item.precision)]
-    lines = [f"{plan_label(plan)}: {plan.title}", f"Thời gian: {item.when} (độ chính xác: {precision})"]
+    lines = [f"{plan.full_label}: {plan.title}", f"Thời gian: {item.when} (độ chính xác: {precision})"]
     if item.original:
         lines.append(f"Nguyên văn: “{item.original}”")
     if item.open_start:
@@ -139,7 +138,7 @@ def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]
     for plan in sorted(plans, key=lambda p: p.id):
         if items[plan.id]:
             out.append((URLS.plan_calendar(plan.id),
-                        calendar_text([plan], catalog.build_date, site_url, plan_label(plan), items, events)))
+                        calendar_text([plan], catalog.build_date, site_url, plan.full_label, items, events)))
     return out
 
 

@@ -25,8 +25,7 @@ def _src(kind: str, entry_id: str) -> str:
 def entry_pages(catalog: Catalog) -> list[PageSpec]:
     specs: list[PageSpec] = []
     for plan in catalog.plans.values():
-        label = f"{plan.doc_type} {plan.number.normalized}".strip() if plan.number.raw.strip(" /") else plan.doc_type
-        specs.append(PageSpec(_src("plan", plan.id), f"{label}: {plan.title}", "thidua/plan.html",
+        specs.append(PageSpec(_src("plan", plan.id), f"{plan.label}: {plan.title}", "thidua/plan.html",
                               {"entry": plan}, plan.body, untrusted=True, description=plan.title))
     for exemplar in catalog.exemplars.values():
         specs.append(PageSpec(_src("exemplar", exemplar.id), exemplar.name, "thidua/exemplar.html",

@@ -25,7 +25,7 @@ from ..core.catalog import Catalog
 from .feature import Feature
 from .open_data import absolute
 from .urls import URLS
-from ..core.model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLACE, KIND_PLAN
+from ..core.model import KIND_EXEMPLAR, KIND_MOVEMENT, KIND_NOTICE, KIND_PLACE, KIND_PLAN, Entry, Place
 
 __all__ = ["FEATURE", "FeedView", "MAX_ENTRIES", "Feed", "feed_date", "feeds", "feed_outputs", "feed_links", "feed_paths"]
 
@@ -108,8 +108,7 @@ def _clean(text: str) -> str:
 
 def _title(entry) -> str:
     if entry.kind == KIND_PLAN:
-        number = entry.number.normalized if entry.number.raw.strip(" /") else ""
-        return " ".join(x for x in (entry.doc_type, number) if x) + f": {entry.title}"
+        return f"{entry.label}: {entry.title}"
     return entry.name
 
 
@@ -288,7 +287,7 @@ class FeedView:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
 
-    def links(self, entry, site_url: str) -> list[dict]:
+    def links(self, entry: Entry | Place | None, site_url: str) -> list[dict]:
         """<link rel=alternate> of a page: the entry's own feeds, then the site's (paths for | url)."""
         return feed_links(self.catalog, site_url, entry)
 

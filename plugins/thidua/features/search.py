@@ -187,13 +187,12 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
     """Every entry with a page, newest first (so browsing without a query starts with the first chunk)."""
     docs: list[SearchDocument] = []
     for plan in catalog.plans.values():
-        number = plan.number.normalized if plan.number.raw.strip(" /") else ""
         movements, movement_ids = _movement_names(catalog, plan.movement_ids, tuple(m.wording for m in plan.movements))
         cited = " ".join(f"{d.kind} {d.number.normalized} {d.summary}" for d in plan.implements)
         body = plain_text(plan.body)
         label, key, year = _date_fields(plan.issued)
         docs.append(SearchDocument(
-            URLS.entry("plan", plan.id), "plan", plan.title, f"{plan.doc_type} {number}".strip(),
+            URLS.entry("plan", plan.id), "plan", plan.title, plan.label,
             _place_names(catalog, plan.place_id), movements,
             _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, body[:TEXT_CHARS], cited),
             _join(plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
@@ -224,8 +223,8 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
         awards = " ".join(g.award for g in notice.groups)
         names = _join(*(x.name for x in notice.nominees))
         docs.append(SearchDocument(
-            entry_url("notice", notice.id), "notice", notice.title,
-            notice.number.normalized if notice.number.raw.strip(" /") else "",
+            URLS.entry("notice", notice.id), "notice", notice.title,
+            notice.number.shown,
             _place_names(catalog, notice.place_id), "",
             _join(names, nominees, awards, notice.body_name, notice.period.original, body[:TEXT_CHARS]),
             _join(notice.body_name, names, notice.period.original)[:EXCERPT_CHARS],

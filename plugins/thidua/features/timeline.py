@@ -16,12 +16,12 @@ from functools import cached_property
 
 from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue, Precision
-from ..core.model import Plan
+from ..core.model import Entry, Place, Plan
 from .feature import Feature, PageSpec
 from .urls import URLS
 
 __all__ = [
-    "TimelineItem", "Placed", "Row", "YearBlock", "Timeline", "plan_items", "plan_label", "build_timeline",
+    "TimelineItem", "Placed", "Row", "YearBlock", "Timeline", "plan_items", "build_timeline",
     "TimelineView", "WINDOW", "ITEM_LABELS", "timeline_pages", "FEATURE",
     "items_by_plan",
 ]
@@ -33,13 +33,6 @@ ITEM_LABELS = {WINDOW: "Thời gian thi đua", "han": "Hạn chót", "ky-niem": 
 MIN_MARK = 6.0
 MIN_BAR = 1.5
 LANE_EM = 1.7  # height of a lane of the drawing, in em
-
-
-def plan_label(plan: Plan) -> str:
-    """Short name of a plan for bars and tables: "Kế hoạch 195/KH-UBND — Ủy ban nhân dân huyện Bố Trạch"."""
-    if plan.number.raw.strip(" /"):
-        return f"{plan.doc_type} {plan.number.normalized} — {plan.issuer}"
-    return f"{plan.doc_type} của {plan.issuer}"
 
 
 @dataclass(frozen=True)
@@ -239,7 +232,7 @@ def layout(plans: list[Plan], items_of: dict[str, list[TimelineItem]], build_dat
         first, _, days = _year_span(year)
         rows, entries = [], []
         for plan in plans_in_year[year]:
-            row = Row(plan, plan_label(plan))
+            row = Row(plan, plan.full_label)
             for item in items_of.get(plan.id, ()):
                 placed = _place(item, year, MIN_BAR if item.is_window else MIN_MARK)
                 if placed:
@@ -299,7 +292,7 @@ class TimelineView:
         self.catalog = catalog
         self._items = items_by_plan(catalog)
 
-    def plans_of(self, entry) -> list[Plan]:
+    def plans_of(self, entry: Entry | Place) -> list[Plan]:
         if entry.kind == "plan":
             return [entry]
         if entry.kind == "place":
@@ -308,14 +301,14 @@ class TimelineView:
             return self.catalog.plans_of_movement(entry.id)
         return []
 
-    def of(self, entry, limit: int | None = None) -> Timeline:
+    def of(self, entry: Entry | Place, limit: int | None = None) -> Timeline:
         """The entry's timeline, built once per build; with ``limit``, of its newest ``limit`` plans only (place and
         movement pages draw :attr:`entry_cap`). A place's whole timeline is its /dong-thoi-gian/dia-phuong/ page."""
         return self.catalog.memo(("timeline", entry.kind, entry.id, limit), lambda: build_timeline(
             _oldest_first(self.drawn_plans(entry)[:limit], self._items), self.catalog.build_date,
             items_of=self._items))
 
-    def drawn_plans(self, entry) -> list[Plan]:
+    def drawn_plans(self, entry: Entry | Place) -> list[Plan]:
         """The entry's plans that have something to draw, newest first (once per entry: a page counts them and
         draws some)."""
         return self.catalog.memo(("drawn plans", entry.kind, entry.id),

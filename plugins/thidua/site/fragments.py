@@ -95,7 +95,7 @@ class Fragments:
         for item in items:
             kind = item.kind
             meta = []
-            if kind == "plan" and item.number.raw.strip(" /"):
+            if kind == "plan" and item.has_number:
                 meta.append(f'<span class="td-number">{_e(item.number.normalized)}</span> · ')
             meta.append("\n      ")
             if item.place_id:
@@ -187,7 +187,7 @@ class Fragments:
             if t.agency.main:
                 labels = "; ".join(_e(k.label) for k in t.agency.propaganda_kinds)
                 kinds = f' <span class="td-meta td-inline-meta">{labels}</span>'
-            number = plan.number.normalized if plan.number.raw.strip(" /") else ""
+            number = plan.shown_number
             section = f", mục {_e(task.section)}" if task.section else ""
             deadline = task.deadline
             if deadline.known:
@@ -294,7 +294,7 @@ class Fragments:
                 plan_cell = ""
                 if not single:
                     plan = view.plan(item.plan_id)
-                    number = plan.number.normalized if plan.number.raw.strip(" /") else plan.issuer
+                    number = plan.number_or_issuer
                     plan_cell = (f'<td><a class="td-number" href="{href(URLS.entry("plan", plan.id))}">'
                                  f'{_e(number)}</a></td>')
                 out.append(f'\n        <tr data-kind="{kind}" data-precision="{precision}"><td>{p.number}</td>'

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..core.catalog import Catalog
 from ..core.dates import PRECISION_LABELS, DateValue, parse_date
+from ..core.model import Entry, Place
 from .fragments import Fragments
 from ..features.entries import PAGE_SIZE
 from ..features.registry import feature_views
@@ -57,7 +58,7 @@ class View:
             raise AttributeError(name) from None
 
     # addresses -----------------------------------------------------------------------------------
-    def url(self, entry) -> str:
+    def url(self, entry: Entry | Place) -> str:
         return URLS.entry(entry.kind, entry.id)
 
     def place_url(self, place_id: str) -> str:

@@ -202,11 +202,7 @@ def movements_of(raw_entries: list) -> list[Movement]:
     for entry in raw_entries:
         if entry.kind != "movement" or not entry.readable:
             continue
-        meta = entry.meta
-        wordings = meta.get("cach_goi") or []
-        out.append(Movement(id=entry.id, source=None, name=str(meta.get("ten") or ""), level=str(meta.get("cap") or ""),
-                            parent_id=str(meta.get("phong_trao_cha") or ""),
-                            wordings=tuple(str(w) for w in (wordings if isinstance(wordings, list) else [wordings]))))
+        out.append(Movement.from_meta(entry.id, entry.meta))
     return out
 
 
