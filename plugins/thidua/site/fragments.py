@@ -4,7 +4,8 @@ A timeline of two hundred plans or a list of five hundred entries is the bulk of
 spends most of its time there on attribute lookups, filters and generator steps per printed value. The
 functions here print the same markup (byte for byte what the templates printed before) with every value escaped
 by markupsafe, as Jinja's autoescape does, and return Markup. Templates call them through ``thidua.fragments``
-with the page, so links stay relative to the page (MkDocs' own ``normalize_url``, the ``| url`` filter).
+with the page, so links stay relative to the page (MkDocs' own ``normalize_url``, the ``| url`` filter); a path that
+would run script when followed (``javascript:`` …) links nowhere ("#").
 Pure: no catalog lookups beyond the view's labels.
 """
 
@@ -22,6 +23,18 @@ __all__ = ["Fragments"]
 
 def _e(value) -> str:
     return str(escape(value))
+
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _runs_script(path: str) -> bool:
+    """Whether a link to ``path`` would run code (javascript:, vbscript:, data:): read as browsers read it, without
+    tabs and line breaks and after leading blanks and control characters."""
+    probe = re.sub(r"[\t\n\r]", "", path).lstrip("".join(map(chr, range(33))))
+    scheme = _SCHEME.match(probe)
+    return scheme is not None and scheme[1].lower() not in _SAFE_SCHEMES
 
 
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*/?")
@@ -82,7 +95,7 @@ class Fragments:
             try:
                 return cache[path]
             except KeyError:
-                link = cache[path] = _e(relative_url(path, page, here))
+                link = cache[path] = "#" if _runs_script(path) else _e(relative_url(path, page, here))
                 return link
         return href
 
@@ -163,7 +176,7 @@ class Fragments:
         """A link to a place's page, or its name alone when it has none (partials/macros.html, place_link)."""
         label = _e(self.view.place_label(place_id))
         path = self.view.place_url(place_id)
-        return Markup(f'<a href="{_e(relative_url(path, page))}">{label}</a>' if path else label)
+        return Markup(f'<a href="{self._linker(page)(path)}">{label}</a>' if path else label)
 
     def date(self, value) -> Markup:
         """A date at its own precision, the document's words in the tooltip (partials/macros.html, date)."""
