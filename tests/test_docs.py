@@ -1,4 +1,5 @@
-"""The editor's guide documents every front-matter key, with an example that itself passes validation."""
+"""The editor's guide documents every front-matter key, with an example that itself passes validation; the
+developer notes name files that exist."""
 
 from __future__ import annotations
 
@@ -41,3 +42,15 @@ def test_guide_examples_pass_validation(tmp_path):
     (tmp_path / "movements" / "vi-du-phong-trao.md").write_text(movement, encoding="utf-8")
     result = load(tmp_path)
     assert result.ok, [d.format() for d in result.diagnostics]
+
+
+def test_performance_notes_name_files_that_exist():
+    """PERFORMANCE.md tells what not to simplify, by file: a moved or renamed file must be followed there."""
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "PERFORMANCE.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:core|features|site|editor|bench|tests)/[\w/.-]+\.(?:py|js|html))`", text))
+    named |= set(re.findall(r"`(site/templates/thidua/)`", text))
+    assert len(named) > 15
+    missing = [n for n in sorted(named)
+               if not (root / "plugins" / "thidua" / n).exists() and not (root / n).exists()]
+    assert not missing, missing
