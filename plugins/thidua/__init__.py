@@ -11,7 +11,8 @@ Map of the package. Data flows one way, top to bottom; imports flow one way too
                ``feature.Feature``: its pages, its output files, what templates see of it as ``thidua.<name>``):
                ``entries`` (entry pages and lists), ``places`` (the places overview), ``timeline`` and ``calendars``,
                ``propaganda`` (the culture office's tasks), ``reports``, ``open_data``, ``feeds``, ``search``,
-               ``photos``. ``registry`` lists the features, in one list; ``urls`` is the one table of addresses
+               ``photos``, ``notices`` (public comment on award nominees), ``cms`` (the editors' web form).
+               ``registry`` lists the features, in one list; ``urls`` is the one table of addresses
                (every page, file and search facet name), used by Python as ``URLS`` and by templates as
                ``thidua.urls``.
 ``site/``      the MkDocs adapter: ``plugin`` (event wiring only), ``view`` (what templates see), ``fragments``,
@@ -22,8 +23,9 @@ Map of the package. Data flows one way, top to bottom; imports flow one way too
 
 Where to start: to add a feature, write ``features/<name>.py`` ending with ``FEATURE = Feature(...)``, add it to
 ``FEATURES`` in ``features/registry.py`` and, if it has addresses, to ``features/urls.py``; its templates go in
-``site/templates/thidua/``. The plugin and the template view name no feature; only a feature whose markup
-repeats hundreds of times a page (entry lists, timelines, task items) adds a printer to ``site/fragments.py``.
+``site/templates/thidua/``. The template view names no feature, and the plugin none but for the options of
+``mkdocs.yml`` (the web form's ``cms``); only a feature whose markup repeats hundreds of times a page (entry
+lists, timelines, task items) adds a printer to ``site/fragments.py``.
 """
 
 __version__ = "0.1.0"

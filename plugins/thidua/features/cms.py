@@ -24,11 +24,10 @@ import yaml
 from ..core import schema as s
 from ..core.catalog import Catalog
 from .feature import Feature, PageSpec
+from .urls import URLS
 
-__all__ = ["FEATURE", "CmsSettings", "cms_config", "cms_outputs", "cms_pages", "form_schema", "CMS_DIR", "BACKENDS"]
+__all__ = ["FEATURE", "CmsSettings", "cms_config", "cms_outputs", "cms_pages", "form_schema", "BACKENDS"]
 
-CMS_DIR = "bien-tap"
-PLACE_CODES_PAGE = "dia-phuong/tra-ma.md"  # served at /dia-phuong/tra-ma/: no place id is "tra-ma"
 ASSETS = Path(__file__).parent.parent / "site" / "assets"
 VENDOR = ASSETS / "cms" / "vendor"
 BACKENDS = ("local", "forgejo", "gitea", "github", "gitlab")
@@ -245,23 +244,25 @@ def _escape(text: str) -> str:
 def cms_outputs(catalog: Catalog, settings: CmsSettings, site_name: str) -> list[tuple[str, str | bytes]]:
     """(site path, content) of the form: its page, configuration, schema, place list, script and vendored bundle."""
     out: list[tuple[str, str | bytes]] = [
-        (f"{CMS_DIR}/index.html", _PAGE.format(site_name=_escape(site_name))),
-        (f"{CMS_DIR}/config.yml", yaml.safe_dump(cms_config(settings), allow_unicode=True, sort_keys=False, width=120)),
-        (f"{CMS_DIR}/thidua-schema.json", json.dumps(form_schema(), ensure_ascii=False, separators=(",", ":"))),
-        (f"{CMS_DIR}/dia-phuong.json", json.dumps(places_list(catalog), ensure_ascii=False, separators=(",", ":"))),
-        (f"{CMS_DIR}/thidua-cms.js", (ASSETS / "cms" / "thidua-cms.js").read_bytes()),
-        (f"{CMS_DIR}/tra-ma.js", (ASSETS / "cms" / "place-codes.js").read_bytes()),
+        (URLS.editor_form_file("index.html"), _PAGE.format(site_name=_escape(site_name))),
+        (URLS.editor_form_file("config.yml"),
+         yaml.safe_dump(cms_config(settings), allow_unicode=True, sort_keys=False, width=120)),
+        (URLS.editor_form_file("thidua-schema.json"),
+         json.dumps(form_schema(), ensure_ascii=False, separators=(",", ":"))),
+        (URLS.place_list, json.dumps(places_list(catalog), ensure_ascii=False, separators=(",", ":"))),
+        (URLS.editor_form_file("thidua-cms.js"), (ASSETS / "cms" / "thidua-cms.js").read_bytes()),
+        (URLS.place_codes_script, (ASSETS / "cms" / "place-codes.js").read_bytes()),
     ]
     for package in sorted(p for p in VENDOR.iterdir() if p.is_dir()):
         for path in sorted(package.iterdir()):
-            out.append((f"{CMS_DIR}/vendor/{package.name}/{path.name}", path.read_bytes()))
+            out.append((URLS.editor_form_file(f"vendor/{package.name}/{path.name}"), path.read_bytes()))
     return out
 
 
 def cms_pages(catalog: Catalog) -> list[PageSpec]:
     """The page where editors look up the code of any unit, current or former (it reads the form's place list)."""
-    return [PageSpec(PLACE_CODES_PAGE, "Tra mã địa phương", "thidua/place-codes.html", {
-        "data": f"{CMS_DIR}/dia-phuong.json", "script": f"{CMS_DIR}/tra-ma.js", "count": len(catalog.places),
+    return [PageSpec(URLS.source(URLS.place_codes), "Tra mã địa phương", "thidua/place-codes.html", {
+        "data": URLS.place_list, "script": URLS.place_codes_script, "count": len(catalog.places),
     }, search=False, description="Mã của mọi đơn vị hành chính, hiện nay và trước ngày 01/7/2025, tìm theo tên")]
 
 

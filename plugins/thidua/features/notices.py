@@ -24,9 +24,8 @@ from .feature import Feature, PageSpec
 from .urls import URLS
 
 __all__ = ["FEATURE", "NoticeState", "notice_state", "NoticeView", "notice_pages", "notice_outputs", "notice_events",
-           "attachment_path", "SECTION", "OPEN", "UPCOMING", "EXPIRED"]
+           "attachment_path", "OPEN", "UPCOMING", "EXPIRED"]
 
-SECTION = URLS.kinds["notice"]
 OPEN, UPCOMING, EXPIRED, UNKNOWN_STATE = "dang-lay-y-kien", "sap-mo", "het-han", "khong-ro"
 
 
@@ -83,7 +82,7 @@ class NoticeView:
         self.catalog = catalog
         self.form_labels = AWARD_FORM_LABELS
         self.subject_labels = SUBJECT_LABELS
-        self.section = SECTION + "/"
+        self.section = URLS.kind_index("notice")
 
     def state(self, notice: Notice) -> NoticeState:
         return _state(self.catalog, notice.id)
@@ -145,18 +144,20 @@ class NoticeView:
 
 # ----- pages -------------------------------------------------------------------------------------------------------
 def notice_pages(catalog: Catalog) -> list[PageSpec]:
-    specs = [PageSpec(f"{SECTION}/index.md", "Lấy ý kiến nhân dân", "thidua/notices.html", {}, search=False,
+    specs = [PageSpec(URLS.source(URLS.kind_index("notice")), "Lấy ý kiến nhân dân", "thidua/notices.html", {},
+                      search=False,
                       description="Danh sách tập thể, cá nhân được đề nghị khen thưởng đang được lấy ý kiến nhân dân "
                                   "và các đợt lấy ý kiến đã kết thúc.")]
     for notice in catalog.notices.values():
-        specs.append(PageSpec(f"{SECTION}/{notice.id}.md", notice.title, "thidua/notice.html", {"entry": notice},
+        specs.append(PageSpec(URLS.source(URLS.entry("notice", notice.id)), notice.title, "thidua/notice.html",
+                              {"entry": notice},
                               notice.body, untrusted=True, description=f"{notice.body_name}: {notice.period.original}"))
     return specs
 
 
 # ----- files -------------------------------------------------------------------------------------------------------
 def notice_ics_path(notice_id: str) -> str:
-    return f"{SECTION}/{notice_id}/lich.ics"
+    return URLS.notice_calendar(notice_id)
 
 
 def attachment_path(notice: Notice, attachment: Attachment) -> str:
@@ -165,7 +166,7 @@ def attachment_path(notice: Notice, attachment: Attachment) -> str:
     stem = slugify(name.stem) or "tep"
     digest = hashlib.sha1(attachment.path.encode("utf-8")).hexdigest()[:6]
     suffix = ".pdf" if name.suffix.lower() == ".pdf" else ".jpg"  # images are served re-encoded as JPEG
-    return f"{SECTION}/{notice.id}/tep/{stem}-{digest}{suffix}"
+    return URLS.notice_file(notice.id, f"{stem}-{digest}{suffix}")
 
 
 def _attachments(notice: Notice):
@@ -218,7 +219,7 @@ def notice_events(notices: list[Notice], build_date: dt.date, site_url: str) -> 
         key = f"{notice.id}|{last.isoformat()}"
         event = [
             "BEGIN:VEVENT",
-            f"UID:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}-{SECTION}-{notice.id}@{host}",
+            f"UID:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}-{URLS.kinds['notice']}-{notice.id}@{host}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{last:%Y%m%d}",
             f"DTEND;VALUE=DATE:{last + dt.timedelta(days=1):%Y%m%d}",

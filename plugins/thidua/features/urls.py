@@ -63,6 +63,13 @@ class Urls:
     facets: tuple[Facet, ...] = (
         Facet("kind", "loai", "Loại"), Facet("place", "dia-phuong", "Địa phương"),
         Facet("movement", "phong-trao", "Phong trào"), Facet("year", "nam", "Năm"))
+    # ----- notices (lấy ý kiến nhân dân): their attached files beside their page -------------------------------
+    notice_files: str = "tep"
+    # ----- the editors' web form and the place-code finder -----------------------------------------------------
+    editor_form: str = "bien-tap/"  # Decap CMS, its configuration and its vendored bundle
+    place_codes: str = "dia-phuong/tra-ma/"  # no place id is "tra-ma"
+    place_list: str = "bien-tap/dia-phuong.json"  # every unit and its code, for the form and the finder
+    place_codes_script: str = "bien-tap/tra-ma.js"
     # ----- photos and assets ----------------------------------------------------------------------------------
     exemplar_photos: str = "anh/guong"
     css: str = "assets/thidua/thidua.css"
@@ -100,6 +107,19 @@ class Urls:
     def plan_calendar(self, plan_id: str) -> str:
         """One plan's milestones, as iCalendar, beside its page."""
         return self.entry("plan", plan_id) + self.calendar_file
+
+    def notice_calendar(self, notice_id: str) -> str:
+        """A notice's comment deadline, as iCalendar, beside its page."""
+        return self.entry("notice", notice_id) + self.calendar_file
+
+    # ----- notices and the editors' form -----------------------------------------------------------------------
+    def notice_file(self, notice_id: str, file_name: str) -> str:
+        """A notice's attached file, by the name the site gives it (``features/notices.py``)."""
+        return f"{self.entry('notice', notice_id)}{self.notice_files}/{file_name}"
+
+    def editor_form_file(self, name: str) -> str:
+        """A file of the editors' web form: its page, configuration, schema, scripts, vendored bundle."""
+        return f"{self.editor_form}{name}"
 
     # ----- propaganda tasks ----------------------------------------------------------------------------------
     def tasks_agency_kind(self, kind_id: str) -> str:
