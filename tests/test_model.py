@@ -1,8 +1,9 @@
-"""The model's shared idioms: a plan's number and labels, movements read from front matter, the entry protocol.
-Each is written once, in core/model.py; a test here fails if another module writes one of them again."""
+"""The model's shared idioms: a plan's number and labels, the entry protocol, and the model made from front matter
+by the schema's declarations. Each is written once; a test here fails if another module writes one again."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 
 from thidua.core.dates import UNKNOWN
 from thidua.core.loader import load
-from thidua.core.model import DocumentNumber, Entry, Movement, Place, Plan, Source
+from thidua.core.model import KIND_MOVEMENT, DocumentNumber, Entry, Place, Plan, Source
+from thidua.core.schema import LIST_MAP, MAP, MODELS, SCHEMAS, model_of
 
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "plugins" / "thidua"
@@ -37,22 +39,65 @@ def test_labels_with_and_without_a_number():
 
 
 def test_a_movement_is_read_from_any_front_matter_without_failing():
-    good = Movement.from_meta("m", {"ten": " Thi đua ", "cap": "tinh", "nam": 2011, "cach_goi": ["A", "B"],
+    good = model_of(KIND_MOVEMENT, "m", {"ten": " Thi đua ", "cap": "tinh", "nam": 2011, "cach_goi": ["A", "B"],
                                     "phong_trao_cha": "p", "dia_phuong": "tinh-x"})
     assert (good.name, good.level, good.year, good.wordings, good.parent_id, good.place_id) == (
         "Thi đua", "tinh", 2011, ("A", "B"), "p", "tinh-x")
     # What the validator and the importer meet before a check has passed: nothing here may raise.
-    odd = Movement.from_meta("m", {"ten": None, "nam": "2011", "cach_goi": 5})
+    odd = model_of(KIND_MOVEMENT, "m", {"ten": None, "nam": "2011", "cach_goi": 5})
     assert (odd.name, odd.year, odd.wordings) == ("", None, ("5",))
-    assert Movement.from_meta("m", {"cach_goi": {"a": 1}}).wordings == ()
-    assert Movement.from_meta("m", {"cach_goi": "Một cách gọi"}).wordings == ("Một cách gọi",)
+    assert model_of(KIND_MOVEMENT, "m", {"cach_goi": {"a": 1}}).wordings == ()
+    assert model_of(KIND_MOVEMENT, "m", {"cach_goi": "Một cách gọi"}).wordings == ("Một cách gọi",)
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
+def test_the_schema_fills_every_attribute_of_the_model_once(kind):
+    """The loader reads front matter by the schema alone: every key names the attribute it fills (a mapping
+    without a model of its own fills the entry's), and every attribute of an entry is filled by one key, but the
+    entry's id, source and body; a nested value's attributes are filled by its keys or left to their defaults."""
+    def attrs_of(fields):
+        out = []
+        for f in fields:
+            if f.kind == MAP and f.model is None:
+                out += attrs_of(f.fields)
+            else:
+                assert f.attr, f.key
+                out.append(f.attr)
+                if f.kind in (MAP, LIST_MAP):
+                    inner = attrs_of(f.fields)
+                    assert len(inner) == len(set(inner)), inner
+                    assert set(inner) <= {a.name for a in dataclasses.fields(f.model)}, (f.key, inner)
+        return out
+    attrs = attrs_of(SCHEMAS[kind])
+    assert len(attrs) == len(set(attrs)), attrs
+    assert set(attrs) == {f.name for f in dataclasses.fields(MODELS[kind])} - {"id", "source", "body"}
+
+
+def test_the_loaded_model_keeps_every_value_the_entry_gives():
+    """Round trip on the repository's entries: a value given in front matter reaches the model."""
+    result = load(ROOT)
+    plan = next(p for p in result.plans if p.implements and p.milestones and p.tasks)
+    raw = next(e for e in result.raw if e.id == plan.id)
+    assert plan.title == raw.meta["trich_yeu"].strip()
+    assert plan.number == DocumentNumber.parse(raw.meta["so_ky_hieu"].strip())
+    assert [d.number for d in plan.implements] == [DocumentNumber.parse(d["so_ky_hieu"].strip())
+                                                    for d in raw.meta["can_cu"]]
+    assert [m.text for m in plan.milestones] == [m["noi_dung"].strip() for m in raw.meta["moc_thoi_gian"]]
+    assert all(m.kind for m in plan.milestones)
+    assert [t.agency for t in plan.tasks] == [t["co_quan"].strip() for t in raw.meta["nhiem_vu"]]
+    notice = next(n for n in result.notices if n.groups)
+    raw = next(e for e in result.raw if e.id == notice.id)
+    assert [g.award for g in notice.groups] == [g["hinh_thuc"].strip() for g in raw.meta["de_nghi"]]
+    assert [n.name for n in notice.nominees] == [n["ten"].strip() for g in raw.meta["de_nghi"]
+                                                 for n in g["danh_sach"]]
+    assert notice.period.original == raw.meta["thoi_han"]["nguyen_van"].strip() and notice.period.last_day
 
 
 def test_every_entry_of_every_kind_is_an_entry_and_a_place_is_not():
     result = load(ROOT)
     assert result.ok
-    entries = [*result.plans, *result.exemplars, *result.movements]
-    assert {e.kind for e in entries} == {"plan", "exemplar", "movement"}
+    entries = [*result.plans, *result.exemplars, *result.movements, *result.notices]
+    assert {e.kind for e in entries} == set(SCHEMAS)
     assert all(isinstance(e, Entry) for e in entries)
     place = next(iter(result.places.places.values()))
     assert isinstance(place, Place) and not isinstance(place, Entry)

@@ -40,14 +40,14 @@ class Source:
 
 @runtime_checkable
 class Entry(Protocol):
-    """What every entry an editor writes has, whatever its kind: plans, exemplars and movements alike.
+    """What every entry an editor writes has, whatever its kind: plans, exemplars, movements and notices alike.
 
     Lists, feeds, search, open data and the checks ask only this of an entry whose kind they do not need to know.
     ``name`` is what a list or a link shows (a plan's trích yếu, a person's or a movement's name); ``date`` orders
     entries newest first (unknown when the document gives none); ``place_id`` is "" for a national movement.
     Places are not entries: they come from the registry, have no file and no body."""
 
-    kind: str  # KIND_PLAN, KIND_EXEMPLAR or KIND_MOVEMENT
+    kind: str  # KIND_PLAN, KIND_EXEMPLAR, KIND_MOVEMENT or KIND_NOTICE
     id: str
     source: Source | None  # None only for movements the importer reads from entries that have errors
     body: str  # the Markdown below the front matter
@@ -58,20 +58,6 @@ class Entry(Protocol):
 
     @property
     def date(self) -> DateValue: ...
-
-
-def meta_text(meta: dict, key: str) -> str:
-    """A text field of an entry's front matter: "" when absent or null, else the value as text, without the
-    blanks around it. What editors typed is otherwise kept as it is."""
-    value = meta.get(key)
-    return "" if value is None else str(value).strip()
-
-
-def meta_list(value: object) -> list:
-    """A list field of an entry's front matter: a single value stands for a list of one, null for none."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, (str, dict)) else list(value)
 
 
 _STATE_NUMBER = re.compile(r"^\s*(\d*)\s*/\s*(\d{4}\s*/\s*)?([A-ZĐ][\wĐđ.\-]*(?:\s*-\s*[\wĐđ.]+)*)\s*$", re.UNICODE)
@@ -300,20 +286,6 @@ class Movement:
     @property
     def date(self) -> DateValue:
         return DateValue(str(self.year), Precision.YEAR, self.year) if self.year else UNKNOWN
-
-    @classmethod
-    def from_meta(cls, entry_id: str, meta: dict, source: Source | None = None, body: str = "") -> "Movement":
-        """A movement from its entry's front matter, whatever else is wrong with the entry: the loader makes the
-        registry with it, the validator (which matches wordings before the model exists) and the importer (which
-        works while other entries have errors) too, so all three read a movement the same way."""
-        wordings = meta.get("cach_goi")
-        wordings = wordings if isinstance(wordings, list) else [] if wordings is None or isinstance(wordings, dict) \
-            else [wordings]
-        return cls(id=entry_id, source=source, name=meta_text(meta, "ten"), level=meta_text(meta, "cap"),
-                   body=body, launched_by=meta_text(meta, "phat_dong_boi"),
-                   year=meta.get("nam") if isinstance(meta.get("nam"), int) else None,
-                   parent_id=meta_text(meta, "phong_trao_cha"), place_id=meta_text(meta, "dia_phuong"),
-                   wordings=tuple(str(w) for w in wordings if isinstance(w, (str, int, float))))
 
 
 @dataclass(frozen=True)

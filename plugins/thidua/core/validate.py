@@ -18,7 +18,7 @@ from .dates import DateError, parse_date
 from .diagnostics import ERROR, WARNING, Diagnostic
 from .frontmatter import RawEntry
 from .matching import match_movement
-from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, DocumentNumber, Movement
+from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, DocumentNumber
 from .photos import check_photo
 from .places import PlaceRegistry
 from .vntext import fold
@@ -70,7 +70,7 @@ def _names(entries: list[RawEntry]) -> dict[str, dict[str, set[str]]]:
     names: dict[str, dict[str, set[str]]] = {"movement": defaultdict(set), "plan": defaultdict(set)}
     for entry in entries:
         if entry.kind == KIND_MOVEMENT:
-            movement = Movement.from_meta(entry.id, entry.meta)
+            movement = s.model_of(KIND_MOVEMENT, entry.id, entry.meta)
             for name in (movement.name, *movement.wordings):
                 if name.strip():
                     names["movement"][_name_key(name)].add(entry.id)
@@ -382,7 +382,7 @@ def _check_movement_wordings(plans: list[RawEntry], movements: list[RawEntry], p
     def text(value: object) -> str:
         return value if isinstance(value, str) else ""
 
-    pool = [Movement.from_meta(e.id, e.meta) for e in movements]
+    pool = [s.model_of(KIND_MOVEMENT, e.id, e.meta) for e in movements]
     known = {m.id for m in pool}
     place_ids = {text(e.meta.get("dia_phuong")) for e in (*plans, *movements)}
     names = places.names({a.id for pid in place_ids if pid in places for a in (places.get(pid), *places.ancestors(pid))})

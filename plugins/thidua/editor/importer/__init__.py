@@ -15,7 +15,8 @@ from pathlib import Path
 from ...core.dates import DateError, parse_date
 from ...core.entryfile import render_entry
 from ...core.matching import match_movement
-from ...core.model import KIND_PLAN, Movement
+from ...core.model import KIND_MOVEMENT, KIND_PLAN, Movement
+from ...core.schema import model_of
 from ..new_entry import entry_id
 from ...core.places import PlaceRegistry
 from ...core.vntext import canonical
@@ -202,7 +203,7 @@ def movements_of(raw_entries: list) -> list[Movement]:
     for entry in raw_entries:
         if entry.kind != "movement" or not entry.readable:
             continue
-        out.append(Movement.from_meta(entry.id, entry.meta))
+        out.append(model_of(KIND_MOVEMENT, entry.id, entry.meta))
     return out
 
 
