@@ -21,7 +21,7 @@ from ...core.places import PlaceRegistry
 from ...core.vntext import canonical
 from . import extract as x
 from .placefind import find_place
-from .source import Paragraph, SourceError, read_paragraphs, read_text
+from .source import Paragraph, SourceError, read_paragraphs, read_text, set_aside, untable
 
 __all__ = ["ImportResult", "import_plan", "import_text", "movements_of", "SourceError", "to_markdown"]
 
@@ -91,7 +91,8 @@ def _movements(text: str, movements: list[Movement], place_names: list[str], the
 
 
 def import_text(text: str, source_name: str, places: PlaceRegistry, movements: list[Movement]) -> ImportResult:
-    paragraphs = read_paragraphs(text)
+    text, hints = set_aside(text)
+    paragraphs = read_paragraphs(untable(text))
     if not paragraphs:
         raise SourceError("tệp không có nội dung")
     full = "\n".join(p.text for p in paragraphs)
@@ -101,6 +102,11 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
     missing: list[str] = []
 
     issuer = header.issuer
+    if issuer:
+        completed, how = x.complete_issuer(issuer, header.issued_at, full)
+        if completed:
+            issuer = completed
+            review.append(how)
     if not issuer:
         issuer, how = x.find_self_issuer(paragraphs, header.issued_at)
         if issuer:

@@ -15,7 +15,7 @@ from ...core.vntext import canonical, fold
 from .source import Paragraph
 
 __all__ = [
-    "Header", "read_header", "find_self_issuer", "read_title", "quoted_after", "read_references",
+    "Header", "read_header", "find_self_issuer", "complete_issuer", "is_motto", "read_title", "quoted_after", "read_references",
     "quotations", "read_period", "read_milestones", "read_targets", "read_tasks", "read_signer",
     "read_recipients", "sentence_case", "case_from_text",
 ]
@@ -77,7 +77,7 @@ _NATIONAL = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HO
                        r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _DATE_LINE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngày\s*(?P<d>[\d\s._…/-]*?)\s*tháng\s*(?P<m>[\d\s._…/-]*?)\s*năm\s*(?P<y>\d{4})",
+    r"(?<![^\W\d_])(?P<place>[^\W\d_][^\d,|\t:/;()]{1,60}?)\s*,\s*ngày\s*(?P<d>[\d\s._…/-]*?)\s*tháng\s*(?P<m>[\d\s._…/-]*?)\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE)
 _DOC_TYPES = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUYẾT ĐỊNH", "CHỈ THỊ", "THÔNG BÁO")
 _UNIT_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
@@ -106,15 +106,35 @@ def _expand(line: str) -> str:
     return line
 
 
+def _body_name(upper: str, text: str) -> str:
+    """An upper-case body name in the document's own casing: as the text writes it (its abbreviation spelt out
+    only when the text itself spells it so), else sentence-cased letter for letter."""
+    expanded = _expand(upper)
+    if expanded != upper and (found := case_from_text(expanded, text)):
+        return found
+    return sentence_case(upper, text)
+
+
 _HAS_UNIT = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
 
 
+_MOTTO_WORDS = {"cộng", "hòa", "hoà", "xã", "hội", "chủ", "nghĩa", "việt", "nam", "độc", "lập", "tự", "do", "hạnh",
+                "phúc", "đảng", "sản"}
+_MOTTO_MARKS = {"cộng", "hòa", "hoà", "nghĩa", "độc", "lập", "tự", "do", "hạnh", "phúc", "sản"}
+
+
+def is_motto(text: str) -> bool:
+    """The national motto or the Party's line, whole or any piece of it ("Chủ nghĩa Việt Nam |", "Hạnh phúc")."""
+    words = re.findall(r"\w+", canonical(text))
+    return bool(words) and set(words) <= _MOTTO_WORDS and bool(set(words) & _MOTTO_MARKS)
+
+
 def _issuer_lines(lines: list[str]) -> tuple[str, str]:
-    """(parent issuer, issuer) from the upper-case block above the number line."""
+    """(parent issuer, issuer) from the upper-case block above the number line, as written (abbreviations kept)."""
     blocks: list[str] = []
     for line in lines:
-        line = _expand(line.strip(" *-_—–\\"))
-        if not line or not line.isupper():
+        line = " ".join(line.strip(" *-_—–=~|\\\t").split())
+        if not line or not line.isupper() or is_motto(line) or not re.search(r"\w\w", line):
             continue
         if blocks and _UNIT_START.match(line) and not _HAS_UNIT.search(blocks[-1]):
             # "ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH": one name written on two lines.
@@ -148,14 +168,18 @@ def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
         text = _NATIONAL.sub(" ", para.text)
         text = " ".join(text.split())
         if m := _NUMBER_LINE.match(text):
-            raw = re.sub(r"[_.…]{2,}", "", m[1])
+            raw = re.split(r"\s*[|\t]", re.sub(r"[_.…]{2,}", "", m[1]))[0]
             raw = re.split(r"\s{2,}|(?<=[A-Za-zĐđ])\s+(?=[A-ZĐ][a-zà-ỹ])", raw.strip())[0]
             number = DocumentNumber.parse(raw)
-            header.number = number.normalized if number.form else " ".join(raw.split())
-            header.number_found = True
+            if not header.number_found:
+                header.number = number.normalized if number.form else " ".join(raw.split())
+                header.number_found = True
             number_seen = True
-            continue
-        if m := _DATE_LINE.search(text):
+            # The place-and-date cell may follow on the same line ("Số: 5/KH-UBND    Bố Trạch, ngày …").
+            text = text[m.start(1):].replace(raw.strip(), " ", 1) if raw.strip() else ""
+            if not _DATE_LINE.search(text):
+                continue
+        if (m := _DATE_LINE.search(text)) and not header.issued_at:
             header.issued_at = m["place"].strip(" *")
             day = re.sub(r"[^\d]", "", m["d"])
             month = re.sub(r"[^\d]", "", m["m"])
@@ -173,15 +197,41 @@ def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
         if not number_seen and text:
             above_number.append(text)
     parent, issuer = _issuer_lines(above_number)
-    header.parent_issuer = sentence_case(parent, full_text) if parent else ""
-    header.issuer = sentence_case(issuer, full_text) if issuer else ""
+    header.parent_issuer = _body_name(parent, full_text) if parent else ""
+    header.issuer = _body_name(issuer, full_text) if issuer else ""
     return header
 
 
 _ISSUER_WORDS = (r"(?:Ủy ban nhân dân|UBND|Ban Thường vụ|Ban Chấp hành|Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|"
                  r"Hội đồng Thi đua\s*[-,–]?\s*Khen thưởng|Sở|Ban Thi đua\s*[-–]\s*Khen thưởng|Phòng)")
+_SELF_VERB = r"(?:ban hành|phát động|xây dựng|triển khai)"
 _SELF = re.compile(r"(?P<name>" + _ISSUER_WORDS + r"(?:\s+(?!ban hành|phát động|xây dựng|triển khai)[\wÀ-ỹĐđ]+){0,8}?)"
-                   r"\s+(?:ban hành|phát động|xây dựng|triển khai)\s+(?:Kế hoạch|kế hoạch|đợt|phong trào|Đợt)")
+                   rf"\s+{_SELF_VERB}(?:\s*(?:,|và)\s*{_SELF_VERB})*\s+(?:Kế hoạch|kế hoạch|đợt|phong trào|Đợt)")
+_BARE_BODIES = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ủy ban mặt trận tổ quốc việt nam"}
+_UNIT_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+
+
+def complete_issuer(issuer: str, issued_at: str, text: str) -> tuple[str, str]:
+    """An issuer written without its locality ("Ủy ban nhân dân": the line under it was lost in the copy),
+    completed from the text: first the whole name as the text writes it with the place of the date line
+    ("Ủy ban nhân dân tỉnh Quảng Bình"), else the name and "<unit> <place>" as the text writes them. ("", "")
+    when the text gives neither: the field is then left for the editor."""
+    if canonical(issuer) not in _BARE_BODIES or not issued_at:
+        return "", ""
+    place = r"\s+".join(re.escape(w) for w in issued_at.split())
+    bodies = [issuer, _expand(issuer.upper())]
+    for body in bodies:
+        words = r"\s+".join(re.escape(w) for w in body.split())
+        m = re.search(rf"(?<!\w){words}\s+{_UNIT_WORDS}\s+{place}(?!\w)", text, re.IGNORECASE)
+        if m:
+            found = " ".join(m.group(0).split())
+            return found, f"cơ quan ban hành “{found}” lấy trong văn bản (phần đầu chỉ ghi “{issuer}”)"
+    m = re.search(rf"(?<!\w){_UNIT_WORDS}\s+{place}(?!\w)", text)
+    if m:
+        found = f"{issuer} {' '.join(m.group(0).split())}"
+        return found, (f"cơ quan ban hành ghép từ “{issuer}” ở phần đầu và “{' '.join(m.group(0).split())}” trong văn "
+                       "bản (bản sao mất dòng tên địa phương): kiểm tra với bản ký")
+    return "", ""
 
 
 def find_self_issuer(paragraphs: list[Paragraph], issued_at: str) -> tuple[str, str]:
