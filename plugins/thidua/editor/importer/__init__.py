@@ -15,13 +15,14 @@ from pathlib import Path
 from ...core.dates import DateError, parse_date
 from ...core.entryfile import render_entry
 from ...core.matching import match_movement
+from ...core import schema
 from ...core.model import KIND_PLAN, Movement
 from ..new_entry import entry_id
 from ...core.places import PlaceRegistry
 from ...core.vntext import canonical
 from . import extract as x
 from .placefind import find_place
-from .source import Paragraph, SourceError, read_paragraphs, read_text, set_aside, untable
+from .source import Paragraph, SourceError, clean, read_paragraphs, read_text, set_aside, untable
 
 __all__ = ["ImportResult", "import_plan", "import_text", "movements_of", "SourceError", "to_markdown"]
 
@@ -74,6 +75,7 @@ def _movements(text: str, movements: list[Movement], place_names: list[str], the
     refs: list[dict] = []
     unknown: list[str] = []
     seen_ids: set[str] = set()
+    seen_unknown: set[str] = set()
     skip = {canonical(s) for s in (theme, motto) if s} | {canonical(r.summary) for r in references if r.summary}
     for position, wording in x.quotations(text):
         if canonical(wording) in skip or len(wording.split()) < 2:
@@ -85,7 +87,10 @@ def _movements(text: str, movements: list[Movement], place_names: list[str], the
                 refs.append({"ma": match.movement_id, "nguyen_van": wording})
             continue
         before = canonical(text[max(0, position - 160): position])
+        if canonical(wording) in seen_unknown:
+            continue  # a movement quoted again is listed once
         if "phong trào" in before or re.search(r"\(\d+\)\s*$", before):
+            seen_unknown.add(canonical(wording))
             unknown.append(f"“{wording}” — {match.reason}")
     return refs, unknown
 
@@ -148,6 +153,10 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
     theme = x.quoted_after(full, r"chủ đề")
     motto = x.quoted_after(full, r"phương châm(?: hành động)?")
     references = x.read_references(full, header.number)
+    for ref in references:
+        if not ref.number:
+            fill.append(f"can_cu: “{ref.kind} {ref.summary}” được dẫn làm căn cứ nhưng văn bản không ghi số; ghi "
+                        "so_ky_hieu của văn bản đó (tra Công báo), hoặc xóa mục này nếu không cần")
     place_names = [header.issued_at] if header.issued_at else []
     if finding.place_id:
         place_names += [p.name for p in [places.get(finding.place_id), *places.ancestors(finding.place_id)] if p]
@@ -158,6 +167,10 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
     tasks, orphans = x.read_tasks(paragraphs)
     for orphan in orphans[:5]:
         review.append(f"đoạn trong “Tổ chức thực hiện” không rõ cơ quan, chưa đưa vào nhiem_vu: “{orphan[:90]}…”")
+    for task in tasks:
+        if not task["han"] and (phrase := x.yearless_deadline(task["noi_dung"])):
+            fill.append(f"nhiem_vu ({task['co_quan']}, mục {task['muc']}): hạn “{phrase}” không ghi năm nên để trống "
+                        "han; nếu bản ký cho biết năm, ghi han đủ ngày/tháng/năm")
     milestones = x.read_milestones(full, tasks)
     targets = x.read_targets(paragraphs)
     signer = x.read_signer(paragraphs, full)
@@ -198,8 +211,96 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
     }
     if not window.rounds:
         meta["thoi_gian"].pop("dot", None)
+    _keep_the_letter(meta, "\n".join(clean(line) for line in text.split("\n")), fill)
     body = to_markdown(paragraphs, header.type_index)
-    return ImportResult(meta, body, entry_id(KIND_PLAN, meta, places), fill, review, missing)
+    return ImportResult(meta, body, entry_id(KIND_PLAN, meta, places), _once(fill), _once(review), _once(missing))
+
+
+def _once(items: list[str]) -> list[str]:
+    """Each thing to fill or check once, in the order it was found (the document's order within each part)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if canonical(item) not in seen:
+            seen.add(canonical(item))
+            out.append(item)
+    return out
+
+
+# --- the letter kept --------------------------------------------------------------------------------------------
+
+# Text fields that are not quotations of the document: a category, a section reference, a code, the file name.
+_NOT_QUOTED = {"loai_van_ban", "nguon", "nhiem_vu.muc", "moc_thoi_gian.loai"}
+# Names the importer may put together from two places of the document (the header's body name and the place
+# line; "KT." above "TM."): each piece must be the document's own words, and the import says so for review.
+_COMPOSED = {"co_quan_ban_hanh", "co_quan_chu_quan", "nguoi_ky.thay_mat"}
+_MARKUP = re.compile(r"[\s*_`#\\]+")
+
+
+def letters(text: str) -> str:
+    """The text for span comparison: case, tone-mark placement, white space and Markdown marks aside."""
+    return _MARKUP.sub("", canonical(text))
+
+
+def is_span(value: str, source: str, pieces: int = 1) -> bool:
+    """Whether ``value`` is a verbatim span of ``source`` (as :func:`letters`), or at most ``pieces`` spans."""
+    target = letters(value)
+    if not target or target in source:
+        return True
+    if pieces < 2:
+        return False
+    words = value.split()
+    for cut in range(1, len(words)):
+        if letters(" ".join(words[:cut])) in source and is_span(" ".join(words[cut:]), source, pieces - 1):
+            return True
+    return False
+
+
+def text_values(meta: dict) -> list[tuple[str, object, object]]:
+    """(path, container, key) of every quoted text value of a plan's fields, for checking against the source."""
+    out = []
+    by_key = {f.key: f for f in schema.SCHEMAS[KIND_PLAN]}
+
+    def walk(fields, data: dict, prefix: str) -> None:
+        for f in fields:
+            path = f"{prefix}{f.key}"
+            if path in _NOT_QUOTED or f.key not in data:
+                continue
+            value = data[f.key]
+            if f.kind in (schema.STR, schema.TEXT) and isinstance(value, str):
+                out.append((path, data, f.key))
+            elif f.kind == schema.LIST_STR and isinstance(value, list):
+                out.extend((path, value, i) for i in range(len(value)))
+            elif f.kind == schema.MAP and isinstance(value, dict):
+                walk(f.fields, value, f"{path}.")
+            elif f.kind == schema.LIST_MAP and isinstance(value, list):
+                for item in value:
+                    if isinstance(item, dict):
+                        walk(f.fields, item, f"{path}.")
+    walk(by_key.values(), meta, "")
+    return out
+
+
+def _keep_the_letter(meta: dict, source: str, fill: list[str]) -> None:
+    """Every quoted value is the document's own words; one that is not is taken out and listed for the editor."""
+    src = letters(source)
+    dropped: list[tuple[object, object]] = []
+    for path, container, key in text_values(meta):
+        value = container[key]
+        if not isinstance(value, str) or is_span(value, src, 2 if path in _COMPOSED else 1):
+            continue
+        fill.append(f"{path}: không lấy được nguyên văn từ văn bản (“{' '.join(value.split())[:80]}”); "
+                    "chép đúng từ bản ký")
+        if isinstance(container, list):
+            dropped.append((container, value))
+        else:
+            container[key] = ""
+    for container, value in dropped:
+        container.remove(value)
+    # An item of a list whose required words were taken out is no item: the editor gets it from the list above.
+    for key, required in (("nhiem_vu", ("co_quan", "noi_dung")), ("moc_thoi_gian", ("noi_dung",)),
+                          ("chi_tieu", ("ten",))):
+        meta[key] = [item for item in meta.get(key) or [] if all(item.get(k) for k in required)]
 
 
 def movements_of(raw_entries: list) -> list[Movement]:

@@ -267,8 +267,15 @@ def clean(line: str) -> str:
 def _continues(previous: str, line: str) -> bool:
     """A paragraph cut at a page end: the next one starts in lower case and the first did not end a sentence."""
     first = line.lstrip("*_ ")
+    if previous and first and re.search(r"\s[-–]$", previous.rstrip("*_ ")):
+        return True  # "A -" / "B": a dash never ends a paragraph
     return bool(previous) and bool(first) and first[0].islower() and not previous.rstrip("*_ ").endswith(
         (".", ":", ";", "!", "?"))
+
+
+def _open_quote(text: str) -> bool:
+    """A quotation opened and not closed by the end of the text."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def read_paragraphs(text: str) -> list[Paragraph]:
@@ -281,6 +288,12 @@ def read_paragraphs(text: str) -> list[Paragraph]:
         bullet = bool(_BULLET.match(raw)) and not heading
         plain = clean(_BULLET.sub("", raw) if bullet else raw)
         if not plain:
+            continue
+        if paragraphs and bullet and _open_quote(paragraphs[-1].text) and not paragraphs[-1].heading:
+            # "… phong trào “A" / "- B”": a dash inside an open quotation is the text's own, not a bullet.
+            last = paragraphs[-1]
+            last.text = f"{last.text} {clean(raw)}"
+            last.markdown = f"{last.markdown.rstrip()} {_symbols(raw.strip())}"
             continue
         if paragraphs and not heading and not bullet and _continues(paragraphs[-1].text, plain) \
                 and not paragraphs[-1].heading and not paragraphs[-1].text.isupper():
