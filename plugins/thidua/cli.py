@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
                                            "lay-y-kien": "thông báo lấy ý kiến nhân dân"}[word])
         add_new_arguments(sub, kind)
         sub.set_defaults(run=_new)
-    imp = commands.add_parser("import", help="đọc văn bản kế hoạch (.txt, .md, .docx) và viết tệp kế hoạch")
+    imp = commands.add_parser("import", help="đọc văn bản kế hoạch (.pdf, .docx, .txt, .md, bản chép từ trang web) và viết tệp kế hoạch")
     imp.add_argument("file", help="tệp văn bản kế hoạch")
     imp.add_argument("-o", "--output", help="tệp kết quả (mặc định: plans/<mã>.md, in ra đường dẫn)")
     imp.add_argument("--config", help="đường dẫn tới mkdocs.yml")

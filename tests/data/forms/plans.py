@@ -18,10 +18,12 @@ MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
 
 
 def _plain(line: str) -> str:
-    line = re.sub(r"^#{1,6}\s+", "", line.strip())
-    line = line.replace("\\*", "").replace("**", "").replace("\\.", ".")
-    line = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", line)
-    return " ".join(line.split())
+    """A line of a seed's conversion as printed: Markdown marks off, "$\\geq 100$" and "m<sup>2</sup>" as characters."""
+    from thidua.editor.importer.source import clean
+
+    bullet = re.match(r"^\s*[-+]\s+", line)
+    text = clean(line)
+    return f"- {text}" if bullet and text else text
 
 
 def seed_plan(name: str, left: list[str], signer_lines: int) -> dict:

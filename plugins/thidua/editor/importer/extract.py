@@ -324,7 +324,7 @@ _REF = re.compile(rf"(?P<kind>{_KIND_RE})\s+(?:số\s*:?\s*)?(?P<num>{_NUM_RE})"
 _ISSUER_MORE = re.compile(rf"(,\s*|\s+và\s+)(?!(?:{_KIND_RE})\b)(?!{_ISSUER_WORDS}\b)"
                           rf"(?P<more>[^\W\d_a-zà-ỹđ][^,;.:()“”\"]*?){_ISSUER_STOP}")
 _LAW = re.compile(r"(?:Căn cứ|căn cứ|Thực hiện|thực hiện)\s+(?P<kind>Luật|Bộ luật|Pháp lệnh)\s+"
-                  r"(?P<name>[^;:.()“”\"\n]+?)(?=\s*[;:.(\n]|\s*,\s+(?:căn cứ|Căn cứ|[A-ZĐ])|\s*$)")
+                  r"(?P<name>[^;:.()“”\"\n]+?)(?=\s*[;:.(\n]|\s*$)")
 _SUMMARY_END = re.compile(rf"\s*(?:;|\.(?:\s|$)|:|\s+và\s+(?:{_KIND_RE})\s+(?:số\s+)?\d|,\s+(?:{_KIND_RE})\s+(?:số\s+)?\d|"
                           rf",\s+(?={_ISSUER_WORDS}\b)|,\s+(?:với|nhằm|gắn với|theo)\s)")
 
@@ -382,6 +382,10 @@ def read_references(text: str, own_number: str = "") -> list[Reference]:
     for m in _LAW.finditer(text):
         # A law cited as a basis without its number: kept, with the number for the editor to fill.
         name = " ".join(m["name"].split())
+        # The name runs on after a comma in lower case ("Thi đua, khen thưởng"); a capital starts what follows.
+        cut = next((c.start() for c in re.finditer(r",\s+(\S)", name) if c[1][0].isupper() or
+                    c[1].lower() in ("căn", "thực")), None)
+        name = name[:cut] if cut is not None else name
         if re.search(r"\bsố\s*\d|\d+/\d{4}/", name):
             continue
         key = fold(f"{m['kind']} {name}")
