@@ -1,4 +1,4 @@
-"""Field accuracy of `thidua import`, per kind of source: txt, docx, pdf, web copy, word table.
+"""Field accuracy of `thidua import`, per kind of source: txt, docx, pdf (two producers), web copy, word table.
 
 Run: .venv/bin/python bench/import_accuracy.py [-v]   (prints the tables for the closing note; exit 0)
 
@@ -25,7 +25,7 @@ FORMS = ROOT / "tests" / "data" / "forms"
 sys.path.insert(0, str(FORMS))
 from plans import SEED_PLANS, SYNTHETIC  # noqa: E402
 
-KINDS = {"txt": "txt", "docx": "docx", "pdf": "pdf", "web": "bản web", "tab": "bảng Word"}
+KINDS = {"txt": "txt", "docx": "docx", "pdf": "pdf", "chromium": "pdf Chrome", "web": "bản web", "tab": "bảng Word"}
 SEED_TEXTS = {"seed000": "000_303aa1fb2b2a5fad.txt", "seed001": "001_f14f69ecf0e9450c.txt",
               "seed004": "004_53c0be273c9cb1a6.txt"}
 
@@ -33,7 +33,7 @@ SEED_TEXTS = {"seed000": "000_303aa1fb2b2a5fad.txt", "seed001": "001_f14f69ecf0e
 def source(name: str, kind: str) -> Path | None:
     if kind == "txt" and name in SEED_TEXTS:
         return ROOT / "tests" / "data" / "seeds" / SEED_TEXTS[name]
-    ext = {"txt": "txt", "docx": "docx", "pdf": "pdf", "web": "txt", "tab": "txt"}[kind]
+    ext = {"txt": "txt", "docx": "docx", "pdf": "pdf", "chromium": "pdf", "web": "txt", "tab": "txt"}[kind]
     path = FORMS / f"{name}.{kind}.{ext}"
     return path if path.is_file() else None
 

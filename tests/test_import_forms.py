@@ -61,10 +61,11 @@ def _independent_source(path: Path) -> str:
         from collections import Counter
 
         pages = [(page.extract_text() or "").split("\n") for page in pypdf.PdfReader(str(path)).pages]
-        seen = Counter(line.strip() for lines in pages for line in set(lines))
-        # Page furniture (numbers, a footer on every page) sits between the two halves of a sentence.
-        return "\n".join(line for lines in pages for line in lines
-                         if not re.fullmatch(r"\s*\d{1,3}\s*", line) and (len(pages) < 2 or seen[line.strip()] < 2))
+        edges = [set(lines[:2] + lines[-2:]) for lines in pages]
+        seen = Counter(line.strip() for lines in edges for line in lines)
+        # Page furniture (a number, a footer on every page) at a page's edge sits between two halves of a sentence.
+        return "\n".join(line for lines, edge in zip(pages, edges) for line in lines
+                         if line not in edge or not (re.fullmatch(r"\s*\d{1,3}\s*", line) or seen[line.strip()] > 1))
     if path.suffix == ".docx":
         import docx
 
@@ -325,7 +326,7 @@ def test_header_facts_per_kind(project, kind):
 def test_forms_are_made_from_plans_py():
     """Every plan in every form is there (rerun make_forms.py after editing plans.py)."""
     for name in [*SEED_PLANS, *SYNTHETIC]:
-        for kind in ("docx", "pdf", "web", "tab"):
+        for kind in ("docx", "pdf", "chromium", "web", "tab"):
             assert source(name, kind) is not None, (name, kind)
         if name in SYNTHETIC:
             assert source(name, "txt") is not None

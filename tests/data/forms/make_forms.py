@@ -8,6 +8,8 @@ Forms, one file each (``<plan>.<form>.<ext>``):
 - ``docx``  Word, the header and the signature as two-column tables, as plans are typed;
 - ``pdf``   born-digital PDF: the header as a two-column table, justified body (hard line breaks inside sentences),
             the page number at the top of every page after the first (as decree 30/2020 has it) and a running footer;
+            and ``chromium.pdf``, the same printed by headless Chromium from HTML (another
+            producer: other glyph runs and spacing, no page furniture);
 - ``web``   a copy from a legal-document website: site chrome and a metadata block above, the header table flattened
             into cells separated by ``|``, the province line of the issuer lost;
 - ``tab``   a header pasted from a Word table: cells separated by tabs.
@@ -24,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from plans import SEED_PLANS, SYNTHETIC  # noqa: E402
 
-FONT = Path("/usr/share/fonts/truetype/noto")
+FONT = Path("/usr/share/fonts/truetype/dejavu")  # DejaVu Serif: Vietnamese and "≥", "²" (Noto Serif lacks "≥")
 _UNIT_LINE = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s")
 
 
@@ -108,8 +110,8 @@ def write_pdf(plan: dict, path: Path, footer: str) -> None:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
     from xml.sax.saxutils import escape
 
-    pdfmetrics.registerFont(TTFont("Serif", str(FONT / "NotoSerif-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont("SerifBold", str(FONT / "NotoSerif-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT / "DejaVuSerif.ttf")))
+    pdfmetrics.registerFont(TTFont("SerifBold", str(FONT / "DejaVuSerif-Bold.ttf")))
     body = ParagraphStyle("body", fontName="Serif", fontSize=12.5, leading=17, alignment=TA_JUSTIFY,
                           firstLineIndent=10 * mm, spaceAfter=4)
     center = ParagraphStyle("center", fontName="SerifBold", fontSize=12, leading=15, alignment=TA_CENTER)
@@ -147,12 +149,44 @@ def write_pdf(plan: dict, path: Path, footer: str) -> None:
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)
 
 
+def write_pdf_chromium(plan: dict, path: Path) -> None:
+    """The same plan printed to PDF by headless Chromium from HTML: another producer, other spacing and glyph runs."""
+    import html
+    import shutil
+    import subprocess
+    import tempfile
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        print("bỏ qua bản PDF của Chromium: không có chromium", file=sys.stderr)
+        return
+    e = html.escape
+    rows = "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td></tr>" for a, b in header_rows(plan))
+    body = "".join(f"<p>{e(x)}</p>" for x in plan["body"])
+    recipients = "<br>".join(e(x) for x in ["Nơi nhận:"] + [f"- {r}" for r in plan["recipients"]])
+    sign = "<br>".join(e(x) if x else "<br>" for x in plan["sign"])
+    page = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>
+@page {{ size: A4; margin: 20mm 15mm 20mm 30mm; }}
+body {{ font-family: 'DejaVu Serif'; font-size: 13pt; line-height: 1.35; }}
+table {{ width: 100%; border-collapse: collapse; }} td {{ vertical-align: top; text-align: center; width: 50%; }}
+p {{ text-align: justify; margin: 0 0 4pt 0; }} h1, h2 {{ text-align: center; font-size: 13pt; margin: 4pt 0; }}
+.sign td:first-child {{ text-align: left; font-size: 11pt; }}
+</style></head><body><table>{rows}</table><h1>{e(plan["kind"])}</h1><h2>{e(plan["title"])}</h2>{body}
+<table class="sign"><tr><td>{recipients}</td><td><b>{sign}</b></td></tr></table></body></html>"""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "plan.html"
+        source.write_text(page, encoding="utf-8")
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={path}", source.as_uri()], check=True, capture_output=True, timeout=120)
+
+
 def main() -> int:
     plans = {name: plan for name, (plan, _) in SEED_PLANS.items()} | SYNTHETIC
     for name, plan in plans.items():
         footer = f"{name}.docx - In ngày 01/01/2026"
         write_docx(plan, HERE / f"{name}.docx.docx")
         write_pdf(plan, HERE / f"{name}.pdf.pdf", footer)
+        write_pdf_chromium(plan, HERE / f"{name}.chromium.pdf")
         write_flat(plan, HERE / f"{name}.web.txt", " | ")
         write_flat(plan, HERE / f"{name}.tab.txt", "\t")
         if name in SYNTHETIC:

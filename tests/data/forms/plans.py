@@ -22,7 +22,7 @@ def _plain(line: str) -> str:
     from thidua.editor.importer.source import clean
 
     bullet = re.match(r"^\s*[-+]\s+", line)
-    text = clean(line)
+    text = clean(line[bullet.end():] if bullet else line)
     return f"- {text}" if bullet and text else text
 
 

@@ -132,12 +132,20 @@ def is_motto(text: str) -> bool:
 def _issuer_lines(lines: list[str]) -> tuple[str, str]:
     """(parent issuer, issuer) from the upper-case block above the number line, as written (abbreviations kept)."""
     blocks: list[str] = []
+    after_motto = False
     for line in lines:
         line = " ".join(line.strip(" *-_—–=~|\\\t").split())
-        if not line or not line.isupper() or is_motto(line) or not re.search(r"\w\w", line):
+        # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": the motto wrapped in its cell is still the motto.
+        motto = is_motto(line) or (after_motto and set(re.findall(r"\w+", canonical(line))) <= _MOTTO_WORDS)
+        after_motto = motto or (after_motto and not line)
+        if not line or not line.isupper() or motto or not re.search(r"\w\w", line):
             continue
         if blocks and _UNIT_START.match(line) and not _HAS_UNIT.search(blocks[-1]):
             # "ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH": one name written on two lines.
+            blocks[-1] = f"{blocks[-1]} {line}"
+            continue
+        if blocks and (len(line.split()) == 1 or re.search(r"(?:\s(?:VÀ|CỦA)|[-,–])$", blocks[-1])):
+            # "PHÒNG GIÁO DỤC VÀ ĐÀO" / "TẠO": a name wrapped in its cell (no body's name is one word long).
             blocks[-1] = f"{blocks[-1]} {line}"
             continue
         blocks.append(line)
@@ -653,7 +661,8 @@ def read_tasks(paragraphs: list[Paragraph]) -> tuple[list[dict], list[str]]:
             following = items[pos + 1] if pos + 1 < len(items) else None
             is_heading = (len(rest) < 200 and not rest.endswith(".") and following is not None
                           and not re.match(r"^\d{1,2}(?:\.\d{1,2})*\s*[./)]\s", following.text.strip())
-                          and not _CLOSING.match(following.text) and ":" not in rest)
+                          and not _CLOSING.match(following.text)
+                          and not re.search(r":\s*\S", rest))  # "Units: what they do" is a task, not a heading
             if is_heading:
                 current_agency = _heading_agency(rest)
                 heading_agencies = [a.strip() for a in re.split(r",|\svà\s", current_agency) if a.strip()]

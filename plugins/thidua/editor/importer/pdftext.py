@@ -35,6 +35,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\
 _GAP = re.compile(r"\S(\s{4,})\S")
 _LIST = re.compile(r"^(?:[-+•●▪–]\s|\d{1,2}(?:\.\d{1,2})*\s*[.)]\s|[IVX]{1,5}\s*[./]\s|[a-zđ]\)\s|\(\d{1,3}\)\s)")
 _DOC_TYPE = re.compile(r"^(KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO)\s*:?$")
+_OPENER = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Năm 20\d\d|Nhân dịp|Hưởng ứng|Qua \d|I\.\s|1\.\s)")
+_SIGNATURE = re.compile(r"^Nơi nhận\b|^(?:TM|T/M|KT|K/T|TL|TUQ)\.?\s+[A-ZĐ]|\s(?:TM|T/M|KT|K/T)\.?\s+[A-ZĐ][A-ZĐ]")
 _END = re.compile(r"(?:[.;:!?…]|\./\.)[”\"’)]*\s*$")
 
 
@@ -105,29 +107,48 @@ def _column_join(parts: list[str]) -> list[str]:
     """Lines of one table cell: a line continues the one before only when it starts in lower case."""
     out: list[str] = []
     for part in parts:
-        if out and part and out[-1] and not out[-1].isupper() and (
-                part[0].islower() or out[-1].count("(") > out[-1].count(")")):
+        if out and part and out[-1] and not out[-1].isupper() and not _END.search(out[-1]) and (
+                part[0].islower() or part[0].isdigit() or out[-1].count("(") > out[-1].count(")")
+                or (out[-1].startswith("- ") and not _LIST.match(part))):  # a recipient wrapped in its cell
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
     return out
 
 
-def _continues(previous: str, prev_line: str, text: str, indent: int, base: int, width: int) -> bool:
-    """Whether a printed line continues the paragraph of the line above it."""
-    if previous.endswith(":") and text[0] in "“\"" and prev_line.strip():
-        return True  # "… với chủ đề:" / "“…”": the quotation belongs to its sentence
-    if not prev_line.strip() or _END.search(previous) or previous.isupper() or _DOC_TYPE.match(previous):
+def _continues(previous: str, prev_line: str, text: str, indent: int, base: int, width: int,
+               indented: bool = False) -> bool:
+    """Whether a printed line continues the paragraph of the line above it. ``indented``: the document opens its
+    paragraphs with a first-line indent, so a line at the margin after a full line goes on with the paragraph even
+    when the line above ended a sentence."""
+    if not prev_line.strip() or not previous:
         return False
+    if previous.endswith(":") and text[0] in "“\"":
+        return True  # "… với chủ đề:" / "“…”": the quotation belongs to its sentence
+    if previous.isupper() or _DOC_TYPE.match(previous):
+        return False
+    full = len(prev_line.rstrip()) >= width * 0.9
+    if _END.search(previous):
+        # A sentence ended at the right margin; the paragraph goes on if the next line is at the margin and the
+        # document indents its paragraphs, or if it goes on in lower case after a semicolon.
+        return (full and indent <= base + 1 and not _LIST.match(text) and not text.isupper()
+                and not previous.endswith((":", "./.")) and (indented or (text[0].islower() and previous.endswith(";"))))
     if text[0].islower():
         return True
-    if len(prev_line.rstrip()) < width * 0.6:
+    if len(prev_line.rstrip()) < width * 0.8:
         return False  # the line above ended short: its paragraph ended there
+    left = len(prev_line) - len(prev_line.lstrip())
+    if left > base + 10 and abs(left - (width - len(prev_line.rstrip()))) <= 4 and indent <= base + 1:
+        return False  # a centred line (the title) above a line at the margin: the body starts
     if _LIST.match(text) and not text.startswith("- "):
         return False
-    if text.startswith("- ") and not (previous.count("“") > previous.count("”") or previous.count('"') % 2):
-        # A dash opening a line after a full line: a bullet, unless a quotation is open (“A" / "- B”).
-        return False
+    if text.startswith("- "):
+        # A dash opening a line after a full line that did not end its sentence: the text's own dash ("chính trị" /
+        # "- xã hội", “A" / "- B”) when it goes on in lower case, inside an open quotation, in a range, or at the margin of a
+        # document whose paragraphs and bullets are indented; otherwise a bullet.
+        return (text[2:3].islower() or previous.count("“") > previous.count("”") or previous.count('"') % 2 == 1
+                or (text[2:3].isdigit() and previous[-1:].isdigit())  # "năm học 2023" / "- 2024": a range
+                or (indented and indent <= base + 1))
     if base + 2 < indent <= base + 12:
         return False  # a first-line indent opens a paragraph
     return True
@@ -138,12 +159,21 @@ def _reflow(lines: list[str]) -> list[str]:
     width = sorted(len(line) for line in body)[int(len(body) * 0.9)] if body else 80
     indents = Counter(len(line) - len(line.lstrip()) for line in body)
     base = indents.most_common(1)[0][0] if indents else 0
+    # Paragraphs opened by a first-line indent: a few lines in twenty start a little right of the margin.
+    indented = sum(n for at, n in indents.items() if base + 2 < at <= base + 12) >= max(3, len(body) // 20)
     out: list[str] = []
     prev_line = ""
+    title = 0  # 1: the document type was the last paragraph; 2: in the title paragraph that follows it
+    # Tables are in the header (above the document type) and the signature block (from "Nơi nhận" or the signing
+    # formula on): a wide gap elsewhere is a justified line's spacing, never a column.
+    header_end = next((i for i, line in enumerate(lines[:60]) if _DOC_TYPE.match(line.strip())), min(12, len(lines)))
+    sign_start = next((i for i in range(header_end, len(lines))
+                       if _SIGNATURE.search(" ".join(lines[i].split()))), len(lines))
     index = 0
     while index < len(lines):
         line = lines[index]
-        split = _table_split([line], width) if _GAP.search(line.strip()) else 0
+        in_table_zone = index < header_end or index >= sign_start
+        split = _table_split([line], width) if in_table_zone and _GAP.search(line.strip()) else 0
         if split and _cells(line, split):
             # A table: this row and the following rows with a cell in either column, blank rows allowed.
             left: list[str] = []
@@ -179,18 +209,21 @@ def _reflow(lines: list[str]) -> list[str]:
             out += _column_join(left) + _column_join(right)
             prev_line = ""
             continue
-        text = line.strip()
+        text = " ".join(line.split())  # pypdf's layout spacing is not the document's
         if not text:
             out.append("")
             index += 1
             continue
         indent = len(line) - len(line.lstrip())
         previous = out[-1] if out else ""
-        if previous and _continues(previous, prev_line, text, indent, base, width):
+        if title == 2 and _OPENER.match(text):
+            previous = ""  # the plan's first sentence, after a title that ran to the margin
+        if previous and _continues(previous, prev_line, text, indent, base, width, indented):
             glue = "" if re.search(r"\w-$", previous) else " "
             out[-1] = previous + glue + text
         else:
             out.append(text)
+            title = 1 if _DOC_TYPE.match(text) else (2 if title == 1 else 0)
         prev_line = line
         index += 1
     return out

@@ -289,8 +289,12 @@ def read_paragraphs(text: str) -> list[Paragraph]:
         plain = clean(_BULLET.sub("", raw) if bullet else raw)
         if not plain:
             continue
-        if paragraphs and bullet and _open_quote(paragraphs[-1].text) and not paragraphs[-1].heading:
-            # "… phong trào “A" / "- B”": a dash inside an open quotation is the text's own, not a bullet.
+        if paragraphs and bullet and not paragraphs[-1].heading and (
+                _open_quote(paragraphs[-1].text) or (plain[:1].islower() and not paragraphs[-1].text.isupper()
+                                                     and not paragraphs[-1].text.rstrip("*_ ").endswith(
+                                                         (".", ":", ";", "!", "?")))):
+            # "… phong trào “A" / "- B”", "chính trị" / "- xã hội": a dash inside an open quotation, or before
+            # a word in lower case that goes on with an unfinished sentence, is the text's own, not a bullet.
             last = paragraphs[-1]
             last.text = f"{last.text} {clean(raw)}"
             last.markdown = f"{last.markdown.rstrip()} {_symbols(raw.strip())}"
