@@ -118,10 +118,12 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
             review.append(how)
     if not issuer:
         fill.append("co_quan_ban_hanh: văn bản không có tên cơ quan ban hành ở đầu và không tự nêu tên; "
-                    "ghi tên cơ quan như trên bản ký, ví dụ “Ủy ban nhân dân huyện Bố Trạch”")
+                    "ghi tên cơ quan như trên bản ký, ví dụ “Ủy ban nhân dân huyện Bố Trạch”" + _hint(hints, "Cơ quan ban hành",
+                                                                                                 "Nơi ban hành"))
 
     if not header.number_found:
-        review.append("văn bản không có dòng “Số: …”: để so_ky_hieu là \"\" (văn bản không số); nếu bản ký có số, ghi vào")
+        review.append("văn bản không có dòng “Số: …”: để so_ky_hieu là \"\" (văn bản không số); nếu bản ký có số, ghi vào"
+                      + _hint(hints, "Số hiệu"))
     elif header.number.startswith("/"):
         review.append(f"số văn bản để trống (“Số: {header.number}”): giữ nguyên, hoặc ghi số đầy đủ nếu bản ký có số")
 
@@ -184,7 +186,7 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
         if not value:
             missing.append(f"{key} ({label})")
     if not signer["ho_ten"]:
-        review.append("không tìm thấy tên người ký ở cuối văn bản: điền nguoi_ky nếu bản ký có")
+        review.append("không tìm thấy tên người ký ở cuối văn bản: điền nguoi_ky nếu bản ký có" + _hint(hints, "Người ký"))
 
     meta = {
         "so_ky_hieu": header.number if header.number_found else "",
@@ -214,6 +216,12 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
     _keep_the_letter(meta, "\n".join(clean(line) for line in text.split("\n")), fill)
     body = to_markdown(paragraphs, header.type_index)
     return ImportResult(meta, body, entry_id(KIND_PLAN, meta, places), _once(fill), _once(review), _once(missing))
+
+
+def _hint(hints: dict[str, str], *keys: str) -> str:
+    """What a website's metadata block says, for the editor to compare: never written into a field."""
+    found = [f"{key}: “{hints[key]}”" for key in keys if hints.get(key)]
+    return f" (khối thông tin của trang web ghi {'; '.join(found)} — chỉ để đối chiếu, hãy theo bản ký)" if found else ""
 
 
 def _once(items: list[str]) -> list[str]:

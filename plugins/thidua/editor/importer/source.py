@@ -121,9 +121,10 @@ _META = re.compile(r"^\s*(?P<key>" + "|".join(re.escape(k) for k in sorted(_META
 _CELL_SPLIT = re.compile(r"\s*(?<!\\)\|\s*|\t+")
 _RULE = re.compile(r"^[\s|:+=_*~–—-]*$")
 _DECORATION = re.compile(r"\s*[-_=~–—*]{3,}\s*")
-_ANCHOR = re.compile(r"^(?:\W*(?:CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)"
+_ANCHOR = re.compile(r"^(?:\W*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)"
                      r"|\W*Số\s*[:.]?\s*[\d_.…\s]*[/-]|\W*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN)\W*$)",
                      re.IGNORECASE)
+_MOTTO_LINE = re.compile(r"^\W*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do)", re.IGNORECASE)
 _CHROME = re.compile(r"Đang tải|Trang chủ|Tải về|Đăng nhập|Đăng ký|Văn bản gốc|Lược đồ|Thuộc tính|Tiếng Anh|"
                      r"Theo dõi|Mục lục|Hiệu lực|Liên quan|Tra cứu|Chia sẻ|In văn bản|Văn bản pháp luật", re.IGNORECASE)
 _ISSUER_LINE = re.compile(r"^\W*(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BAN |ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH|HUYỆN|"
@@ -151,11 +152,14 @@ def set_aside(text: str) -> tuple[str, dict[str, str]]:
     meta_at: set[int] = set()
     for index, line in enumerate(lines):
         cells = [c for c in _cells(line) if c] if ("|" in line or "\t" in line) else [line]
-        found = [m for c in cells if (m := _META.match(c))]
+        found = [(at, m) for at, c in enumerate(cells) if (m := _META.match(c))]
         if found:
             meta_at.add(index)
-            for m in found:
-                hints.setdefault(m["key"].capitalize(), " ".join(m["value"].split()))
+            for at, m in found:
+                value = m["value"].strip()
+                if not value and at + 1 < len(cells) and not _META.match(cells[at + 1]):
+                    value = cells[at + 1]  # "Số hiệu: | 45/KH-UBND": the value in the next cell
+                hints.setdefault(m["key"].capitalize(), " ".join(value.split()))
     blocks = {i for i in meta_at if (i - 1 in meta_at or i + 1 in meta_at or i + 2 in meta_at or i - 2 in meta_at)}
     blocks |= {i for i in meta_at if len([c for c in _cells(lines[i]) if _META.match(c)]) >= 2}
     if not blocks:
@@ -169,8 +173,8 @@ def set_aside(text: str) -> tuple[str, dict[str, str]]:
     if start is not None:
         for pos in range(start - 1, max(-1, start - 9), -1):
             above = first_cell(kept[pos][1])
-            if not re.search(r"\w", above):
-                continue  # blank, a rule row, a decoration ("*", "-----")
+            if not re.search(r"\w", above) or _MOTTO_LINE.match(above):
+                continue  # blank, a rule row, a decoration ("*", "-----"), the motto's other cell
             if above.upper() == above and _ISSUER_LINE.match(above):
                 start = pos
                 continue
