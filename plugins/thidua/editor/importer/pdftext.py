@@ -9,9 +9,10 @@ The text layer comes from pypdf's layout mode, which keeps each printed line and
   signer) is recognised by the wide gap between its cells and read left column first, then right column, as the
   .docx reader does;
 - lines broken inside a sentence are joined: a line that fills the width and does not end a sentence continues on
-  the next one, whatever its first letter ("… phong trào “A" / "- B”" keeps its dash, it is not a bullet). A word
-  broken after a hyphen ("KH-" / "UBND") is joined without a space and keeps its hyphen: Vietnamese is not
-  hyphenated at line ends, so a hyphen there is part of the text.
+  the next one (see :func:`_continues` for the dash that opens a line, first-line indents and centred titles). A
+  word broken after a hyphen ("KH-" / "UBND") is joined without a space and keeps its hyphen: Vietnamese is not
+  hyphenated at line ends, so a hyphen there is part of the text;
+- tables are looked for only in the header and the signature block; elsewhere the layout's spacing is collapsed.
 
 Nothing is corrected or guessed: words come out as the PDF has them, in its order.
 """
@@ -104,7 +105,8 @@ def _table_split(lines: list[str], width: int) -> int:
 
 
 def _column_join(parts: list[str]) -> list[str]:
-    """Lines of one table cell: a line continues the one before only when it starts in lower case."""
+    """Lines of one table column: a line continues the one before in lower case or with a digit (the year of a
+    wrapped date line), inside an open parenthesis, or under a recipient ("- …") that has not ended."""
     out: list[str] = []
     for part in parts:
         if out and part and out[-1] and not out[-1].isupper() and not _END.search(out[-1]) and (
