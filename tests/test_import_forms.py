@@ -339,3 +339,31 @@ def test_forms_are_made_from_plans_py():
     assert seeds == {plan for plan, _ in [(v, 0) for v in ("000_303aa1fb2b2a5fad.txt", "001_f14f69ecf0e9450c.txt",
                                                                "004_53c0be273c9cb1a6.txt")]}
     assert read_paragraphs("a\nb")  # the reader is importable without pypdf at module level
+
+
+@pytest.mark.parametrize("seed", ["000_303aa1fb2b2a5fad.txt", "004_53c0be273c9cb1a6.txt"])
+def test_text_copied_out_of_a_pdf_is_rewrapped(project, seed):
+    """A seed broken at 80 columns with page numbers between, as a copy out of a PDF: the same header facts."""
+    import textwrap
+
+    from thidua.core.frontmatter import read_entry
+    from thidua.editor.importer.source import hard_wrapped
+
+    hand = {"000_303aa1fb2b2a5fad.txt": "plans/bo-trach-195-kh-ubnd-2020.md",
+            "004_53c0be273c9cb1a6.txt": "plans/binh-son-21-kh-ubnd-2025.md"}[seed]
+    raw = (DATA / "seeds" / seed).read_text(encoding="utf-8")
+    assert not hard_wrapped(raw)
+    lines: list[str] = []
+    for para in (p for p in raw.split("\n") if p.strip()):
+        bullet = para.lstrip().startswith("- ")
+        lines += textwrap.wrap(("- " if bullet else "") + clean(para.lstrip()[2:] if bullet else para), 80)
+        if len(lines) % 45 < 3:
+            lines.append(f"- {len(lines) // 45 + 1} -")
+    wrapped = "\n".join(lines)
+    assert hard_wrapped(wrapped)
+    result = _text(project, wrapped)
+    want, _ = read_entry(ROOT / hand, hand, "plan")
+    assert [f for f in header_facts(result.meta, want.meta) if not f[1]] == []
+    source = letters(wrapped)
+    assert all(is_span(c[k], source, 2) for _, c, k in text_values(result.meta))
+    assert len(result.meta["nhiem_vu"]) == len(want.meta["nhiem_vu"])

@@ -22,7 +22,7 @@ from ...core.places import PlaceRegistry
 from ...core.vntext import canonical
 from . import extract as x
 from .placefind import find_place
-from .source import Paragraph, SourceError, clean, read_paragraphs, read_text, set_aside, untable
+from .source import Paragraph, SourceError, clean, hard_wrapped, read_paragraphs, read_text, rewrap, set_aside, untable
 
 __all__ = ["ImportResult", "import_plan", "import_text", "movements_of", "SourceError", "to_markdown"]
 
@@ -97,7 +97,10 @@ def _movements(text: str, movements: list[Movement], place_names: list[str], the
 
 def import_text(text: str, source_name: str, places: PlaceRegistry, movements: list[Movement]) -> ImportResult:
     text, hints = set_aside(text)
-    paragraphs = read_paragraphs(untable(text))
+    text = untable(text)
+    if hard_wrapped(text):  # copied out of a PDF: lines broken inside sentences
+        text = rewrap(text)
+    paragraphs = read_paragraphs(text)
     if not paragraphs:
         raise SourceError("tệp không có nội dung")
     full = "\n".join(p.text for p in paragraphs)

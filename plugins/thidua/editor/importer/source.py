@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ...core.vntext import nfc
 
-__all__ = ["Paragraph", "read_text", "read_paragraphs", "clean", "SourceError", "set_aside", "untable"]
+__all__ = ["Paragraph", "read_text", "read_paragraphs", "clean", "SourceError", "set_aside", "untable", "hard_wrapped",
+           "rewrap"]
 
 
 class SourceError(ValueError):
@@ -282,11 +283,35 @@ def _open_quote(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-–—]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?\s*$", re.I)
+
+
+def hard_wrapped(text: str) -> bool:
+    """Text copied out of a PDF: most lines broken at one width, most of them in the middle of a sentence."""
+    lines = [line.rstrip() for line in text.split("\n") if len(line.strip()) > 30]
+    if len(lines) < 12:
+        return False
+    width = sorted(len(line) for line in lines)[int(len(lines) * 0.9)]
+    if width > 160:
+        return False  # one paragraph per line, as conversions write it
+    near = [line for line in lines if len(line) >= width * 0.8]
+    open_ended = [line for line in near if not re.search(r"[.;:!?…”\")]\s*$", line)]
+    return len(near) >= len(lines) * 0.5 and len(open_ended) >= len(near) * 0.5
+
+
+def rewrap(text: str) -> str:
+    """Hard-wrapped text joined into one line per paragraph, by the PDF reader's rules."""
+    from .pdftext import _reflow
+
+    return "\n".join(_reflow(text.split("\n")))
+
+
 def read_paragraphs(text: str) -> list[Paragraph]:
-    """Non-empty lines as paragraphs; a line that continues the previous one across a page break is joined."""
+    """Non-empty lines as paragraphs; a line that continues the previous one across a page break is joined.
+    A line holding only a page number ("2", "- 2 -", "Trang 2/5"), left by a copy out of a PDF, is not text."""
     paragraphs: list[Paragraph] = []
     for raw in text.split("\n"):
-        if not raw.strip():
+        if not raw.strip() or _PAGE_NUMBER_LINE.match(raw):
             continue
         heading = _HEADING.match(raw)
         bullet = bool(_BULLET.match(raw)) and not heading
