@@ -367,3 +367,21 @@ def test_text_copied_out_of_a_pdf_is_rewrapped(project, seed):
     source = letters(wrapped)
     assert all(is_span(c[k], source, 2) for _, c, k in text_values(result.meta))
     assert len(result.meta["nhiem_vu"]) == len(want.meta["nhiem_vu"])
+
+
+@pytest.mark.parametrize("header, issuer, parent, place", [
+    ("UBND TỈNH QUẢNG BÌNH\nSỞ NỘI VỤ\nSố: 120/KH-SNV\nQuảng Bình, ngày 15 tháng 3 năm 2023",
+     "Sở Nội vụ", "UBND tỉnh Quảng Bình", "tinh-quang-binh"),
+    ("UBND THÀNH PHỐ ĐỒNG HỚI\nPHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 12/KH-LĐTBXH\n"
+     "Đồng Hới, ngày 5 tháng 4 năm 2021", "Phòng Lao động - Thương binh và Xã hội", "UBND thành phố Đồng Hới",
+     "thanh-pho-dong-hoi-quang-binh"),
+    ("TỈNH ỦY HÀ TĨNH\nBAN TUYÊN GIÁO\n*\nSố 45-KH/BTGTU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Tĩnh, ngày 02 tháng 6 năm 2022",
+     "Ban Tuyên giáo", "Tỉnh ủy Hà Tĩnh", "tinh-ha-tinh"),
+])
+def test_sector_issuers_under_their_parent_body(project, header, issuer, parent, place):
+    result = _text(project, f"{header}\nKẾ HOẠCH\nThi đua năm 2023\nNội dung.\nK/T GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn Ký\n")
+    meta = result.meta
+    assert (meta["co_quan_ban_hanh"], meta["co_quan_chu_quan"], meta["dia_phuong"]) == (issuer, parent, place)
+    # The signing formula as the document writes it.
+    assert (meta["nguoi_ky"]["hinh_thuc"], meta["nguoi_ky"]["thay_mat"], meta["nguoi_ky"]["chuc_vu"]) == (
+        "K/T", "Giám đốc", "Phó Giám đốc")

@@ -45,6 +45,20 @@ def case_from_text(phrase: str, text: str) -> str:
     return ""
 
 
+_AGENCY_TYPE = re.compile(r"^((?:sở|phòng|ban|bộ|cục|chi cục|tổng cục|trung tâm|văn phòng|viện|trường|"
+                          r"liên đoàn|hội)\s+)(.+)$")
+
+
+def _agency_case(lowered: str) -> str:
+    """"sở nội vụ" -> "Sở Nội vụ", "phòng giáo dục và đào tạo" -> "Phòng Giáo dục và Đào tạo": the type word and
+    the first word of each field of the name in capitals, as official names are written."""
+    m = _AGENCY_TYPE.match(lowered)
+    if not m or any(lowered.startswith(t) for t in _TITLES):
+        return lowered
+    name = re.sub(r"(^|\s(?:và|-|–)\s|,\s)(\w)", lambda x: x[1] + x[2].upper(), m[2])
+    return m[1] + name
+
+
 def sentence_case(upper: str, text: str = "") -> str:
     """"ỦY BAN NHÂN DÂN HUYỆN BỐ TRẠCH" -> "Ủy ban nhân dân huyện Bố Trạch": the document's own casing first."""
     upper = " ".join(upper.split())
@@ -56,12 +70,13 @@ def sentence_case(upper: str, text: str = "") -> str:
     if lowered in _TITLES:
         return _TITLES[lowered]
     # A unit type is followed by a proper name: capitalise the words after it.
-    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+ủy)?)\s+(?!ủy\b)(.+)$", lowered)
+    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+ủy)?)\s+(?!ủy\b|hội\b)(.+)$", lowered)
     head, name = (m[1], m[2]) if m else (lowered, "")
     for key, value in sorted(_TITLES.items(), key=lambda kv: -len(kv[0])):
         head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
     for key, value in _CAPITAL_WORDS.items():
         head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
+    head = _agency_case(head)
     words = [w.upper() if w in _KEEP_UPPER else w for w in head.split()]
     head = " ".join(words)
     head = head[:1].upper() + head[1:]
@@ -705,8 +720,7 @@ def read_signer(paragraphs: list[Paragraph], full_text: str) -> dict:
         # "TM. ỦY BAN NHÂN DÂN", or as a web copy types it, "TM. Ủy ban nhân dân": a body's name, not a sentence.
         if m and (m["rest"].isupper() or not m["rest"] or (
                 m["rest"][:1].isupper() and len(m["rest"].split()) <= 8 and not m["rest"].rstrip().endswith((".", ";")))):
-            formula = {"T.M.": "T/M", "K/T": "KT."}.get(m["formula"], m["formula"])
-            formulas.append((formula, m["rest"].strip()))
+            formulas.append((m["formula"], m["rest"].strip()))  # as written: "K/T" stays "K/T"
             title_at = index
             continue
         low = canonical(line)
@@ -725,10 +739,11 @@ def read_signer(paragraphs: list[Paragraph], full_text: str) -> dict:
             signer["ho_ten"] = candidate
             break
     if formulas:
-        if any(f == "KT." for f, _ in formulas):
-            on_behalf = next((rest for f, rest in formulas if f == "KT."), "")
-            body = next((rest for f, rest in formulas if f != "KT." and rest), "")
-            signer["hinh_thuc"] = "KT."
+        deputy = [f for f, _ in formulas if f in ("KT.", "K/T")]
+        if deputy:
+            on_behalf = next((rest for f, rest in formulas if f == deputy[0]), "")
+            body = next((rest for f, rest in formulas if f != deputy[0] and rest), "")
+            signer["hinh_thuc"] = deputy[0]
             signer["thay_mat"] = " ".join(x for x in (sentence_case(on_behalf, full_text) if on_behalf else "",
                                                       sentence_case(body, full_text) if body else "") if x)
         else:
