@@ -112,6 +112,10 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
     issuer = header.issuer
     if issuer:
         completed, how = x.complete_issuer(issuer, header.issued_at, full)
+        if not completed and canonical(issuer) in x.BARE_BODIES:
+            # "ỦY BAN NHÂN DÂN" alone and no place line: the plan may name itself in its opening sentence.
+            named, how = x.find_self_issuer(paragraphs, "")
+            completed = named if canonical(named).startswith(canonical(issuer) + " ") else ""
         if completed:
             issuer = completed
             review.append(how)

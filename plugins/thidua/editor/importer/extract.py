@@ -230,7 +230,7 @@ _ISSUER_WORDS = (r"(?:Ủy ban nhân dân|UBND|Ban Thường vụ|Ban Chấp hà
 _SELF_VERB = r"(?:ban hành|phát động|xây dựng|triển khai)"
 _SELF = re.compile(r"(?P<name>" + _ISSUER_WORDS + r"(?:\s+(?!ban hành|phát động|xây dựng|triển khai)[\wÀ-ỹĐđ]+){0,8}?)"
                    rf"\s+{_SELF_VERB}(?:\s*(?:,|và)\s*{_SELF_VERB})*\s+(?:Kế hoạch|kế hoạch|đợt|phong trào|Đợt)")
-_BARE_BODIES = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ủy ban mặt trận tổ quốc việt nam"}
+BARE_BODIES = _BARE_BODIES = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ủy ban mặt trận tổ quốc việt nam"}
 _UNIT_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
 
 

@@ -204,6 +204,9 @@ def untable(text: str) -> str:
     out: list[str] = []
     index = 0
     non_empty = 0
+    # The header is everything above the document type ("KẾ HOẠCH"), however long the page above it was.
+    header_end = next((i for i, line in enumerate(lines[:200])
+                       if re.fullmatch(r"\W*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN)\W*", line.strip())), 0)
     while index < len(lines):
         line = lines[index]
         if _is_row(line):
@@ -214,7 +217,7 @@ def untable(text: str) -> str:
             rows = [lines[i] for i in range(index, end)]
             block = " ".join(rows)
             signature = re.search(r"Nơi nhận|\b(?:TM|KT|T/M|K/T|TL|TUQ)\.?\s|CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG", block)
-            if non_empty < 30 or signature:
+            if non_empty < 30 or index < header_end or signature:
                 columns: dict[int, list[str]] = {}
                 for row in rows:
                     if _RULE.match(row):
