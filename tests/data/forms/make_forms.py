@@ -12,7 +12,8 @@ Forms, one file each (``<plan>.<form>.<ext>``):
             producer: other glyph runs and spacing, no page furniture);
 - ``web``   a copy from a legal-document website: site chrome and a metadata block above, the header table flattened
             into cells separated by ``|``, the province line of the issuer lost;
-- ``tab``   a header pasted from a Word table: cells separated by tabs.
+- ``tab``   a header pasted from a Word table: cells separated by tabs;
+- ``scan``  one plan drawn as pictures only (no text layer), for the scanned-PDF message and for OCR.
 The files are committed; run this again only when plans.py changes.
 """
 
@@ -180,6 +181,57 @@ p {{ text-align: justify; margin: 0 0 4pt 0; }} h1, h2 {{ text-align: center; fo
                         f"--print-to-pdf={path}", source.as_uri()], check=True, capture_output=True, timeout=120)
 
 
+def write_scan(plan: dict, path: Path) -> None:
+    """A scan: the plan drawn as a picture (150 dpi, no text layer), as a photocopied plan is published."""
+    import textwrap
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT / "DejaVuSerif.ttf"), 26)
+    bold = ImageFont.truetype(str(FONT / "DejaVuSerif-Bold.ttf"), 26)
+    width, height, margin, step = 1240, 1754, 150, 40
+    pages = [Image.new("L", (width, height), 255)]
+    y = 110
+
+    def line(text: str, x: int | None = None, f=font, centre_in: tuple[int, int] | None = None) -> None:
+        nonlocal y
+        if y > height - 150:
+            pages.append(Image.new("L", (width, height), 255))
+            y = 110
+        draw = ImageDraw.Draw(pages[-1])
+        if centre_in:
+            w = draw.textlength(text, font=f)
+            x = int(centre_in[0] + (centre_in[1] - centre_in[0] - w) / 2)
+        draw.text((x if x is not None else margin, y), text, font=f, fill=0)
+
+    for a, b in header_rows(plan):
+        line(a, f=bold, centre_in=(80, 560))
+        line(b, f=bold if b.isupper() else font, centre_in=(560, 1180))
+        y += step
+    y += step
+    line(plan["kind"], f=bold, centre_in=(margin, width - 80))
+    y += step
+    for part in textwrap.wrap(plan["title"], 62):
+        line(part, f=bold, centre_in=(margin, width - 80))
+        y += step
+    y += step // 2
+    for para in plan["body"]:
+        for i, part in enumerate(textwrap.wrap(para, 68)):
+            line(part, x=margin + (50 if i == 0 else 0))
+            y += step
+    y += step
+    top = y
+    for r in ["Nơi nhận:"] + [f"- {r}" for r in plan["recipients"]]:
+        line(r, x=margin)
+        y += step
+    y = top
+    for s in plan["sign"]:
+        line(s, f=bold, centre_in=(640, 1180))
+        y += step
+    pages = [page.convert("1") for page in pages]  # bilevel, as scanners publish (and small)
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=150)
+
+
 def main() -> int:
     plans = {name: plan for name, (plan, _) in SEED_PLANS.items()} | SYNTHETIC
     for name, plan in plans.items():
@@ -191,6 +243,7 @@ def main() -> int:
         write_flat(plan, HERE / f"{name}.tab.txt", "\t")
         if name in SYNTHETIC:
             write_txt(plan, HERE / f"{name}.txt.txt")
+    write_scan(SYNTHETIC["tinh-so-trong"], HERE / "tinh-so-trong.scan.pdf")
     print(f"{len(plans)} kế hoạch -> {HERE}")
     return 0
 

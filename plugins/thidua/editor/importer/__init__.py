@@ -22,7 +22,8 @@ from ...core.places import PlaceRegistry
 from ...core.vntext import canonical
 from . import extract as x
 from .placefind import find_place
-from .source import Paragraph, SourceError, clean, hard_wrapped, read_paragraphs, read_text, rewrap, set_aside, untable
+from .source import (Paragraph, SourceError, clean, hard_wrapped, read_paragraphs, read_source, read_text, rewrap,
+                     set_aside, untable)
 
 __all__ = ["ImportResult", "import_plan", "import_text", "movements_of", "SourceError", "to_markdown"]
 
@@ -333,4 +334,20 @@ def movements_of(raw_entries: list) -> list[Movement]:
 
 
 def import_plan(path: Path, places: PlaceRegistry, movements: list[Movement]) -> ImportResult:
-    return import_text(read_text(path), path.name, places, movements)
+    text, how = read_source(path)
+    result = import_text(text, path.name, places, movements)
+    if how == "ocr":
+        _mark_ocr(result)
+    return result
+
+
+def _mark_ocr(result: ImportResult) -> None:
+    """A scan read by OCR: every field filled from it is listed for checking against the paper, first."""
+    filled = []
+    for key, value in result.meta.items():
+        if key == "nguon" or not value or (isinstance(value, dict) and not any(value.values())):
+            continue
+        shown = value if isinstance(value, str) else f"{len(value)} mục" if isinstance(value, list) else "…"
+        filled.append(f"{key} (đọc bằng OCR: “{shown}”): đối chiếu từng chữ với bản giấy")
+    result.to_review[:0] = ["văn bản là bản quét, chữ được đọc bằng nhận dạng chữ (OCR) và có thể sai: mọi trường "
+                            "dưới đây phải đối chiếu với bản giấy"] + filled

@@ -92,7 +92,7 @@ _NATIONAL = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HO
                        r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _DATE_LINE = re.compile(
-    r"(?<![^\W\d_])(?P<place>[^\W\d_][^\d,|\t:/;()]{1,60}?)\s*,\s*ngày\s*(?P<d>[\d\s._…/-]*?)\s*tháng\s*(?P<m>[\d\s._…/-]*?)\s*năm\s*(?P<y>\d{4})",
+    r"(?<![^\W\d_])(?P<place>[^\W\d_][^\d,|\t:/;()]{1,60}?)\s*,\s*ngày\s*(?P<d>[\d\s._…/—–-]*?)\s*tháng\s*(?P<m>[\d\s._…/—–-]*?)\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE)
 _DOC_TYPES = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUYẾT ĐỊNH", "CHỈ THỊ", "THÔNG BÁO")
 _UNIT_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...core.vntext import nfc
 
-__all__ = ["Paragraph", "read_text", "read_paragraphs", "clean", "SourceError", "set_aside", "untable", "hard_wrapped",
+__all__ = ["Paragraph", "read_text", "read_source", "read_paragraphs", "clean", "SourceError", "set_aside", "untable", "hard_wrapped",
            "rewrap"]
 
 
@@ -71,18 +71,24 @@ def _docx_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def _pdf(path: Path) -> str:
+def _pdf(path: Path) -> tuple[str, str]:
     try:
         from .pdftext import ScannedPdf, pdf_text
     except ImportError as error:  # pragma: no cover - pinned in requirements.txt
         raise SourceError("cần thư viện pypdf để đọc tệp PDF (pip install -r requirements.txt)") from error
     try:
-        return pdf_text(path)
+        return pdf_text(path), ""
     except ScannedPdf as error:
+        from . import ocr
+
+        if ocr.available():
+            text = ocr.ocr_pdf(path)
+            if sum(ch.isalpha() for ch in text) >= 40:
+                return text, "ocr"
         raise SourceError(
             f"tệp PDF “{path.name}” là bản quét (chỉ có ảnh, không có lớp chữ) nên không đọc được chữ nào; "
-            "dùng bản Word (.docx) hoặc PDF xuất từ Word của văn bản, hoặc nhận dạng chữ (OCR) rồi lưu thành "
-            ".txt và đối chiếu từng trường với bản giấy") from error
+            "dùng bản Word (.docx) hoặc PDF xuất từ Word của văn bản, hoặc cài nhận dạng chữ (apt-get install "
+            "tesseract-ocr tesseract-ocr-vie) rồi nhập lại và đối chiếu từng trường với bản giấy") from error
     except SourceError:
         raise
     except Exception as error:  # pypdf raises many kinds for a damaged, encrypted or non-PDF file
@@ -92,6 +98,11 @@ def _pdf(path: Path) -> str:
 
 def read_text(path: Path) -> str:
     """The document as text (NFC). .docx through python-docx, .pdf through its text layer; else UTF-8 text."""
+    return read_source(path)[0]
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    """(text, how): how is "ocr" when the text was read by character recognition from a scan, else ""."""
     if not path.is_file():
         raise SourceError(f"không có tệp “{path}”")
     with open(path, "rb") as handle:
@@ -100,7 +111,7 @@ def read_text(path: Path) -> str:
     if suffix == ".pdf" or magic.startswith(b"%PDF-"):
         return _pdf(path)
     if suffix == ".docx" or (magic.startswith(b"PK\x03\x04") and suffix not in (".txt", ".md")):
-        return nfc(_docx_text(path))
+        return nfc(_docx_text(path)), ""
     if suffix == ".doc" or magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise SourceError("tệp .doc (Word 97–2003) không đọc được; mở bằng Word hoặc LibreOffice rồi lưu thành .docx")
     data = path.read_bytes()
@@ -109,7 +120,7 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         raise SourceError(f"tệp “{path.name}” không phải văn bản UTF-8 (byte {error.start}); "
                           "lưu lại với bảng mã UTF-8 hoặc dùng tệp .docx hay .pdf") from error
-    return nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    return nfc(text).replace("\r\n", "\n").replace("\r", "\n"), ""
 
 
 # --- copies from legal-document websites, headers pasted from Word tables ---------------------------------------
