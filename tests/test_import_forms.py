@@ -7,6 +7,8 @@ copy, word-table paste). They are written for these tests; none is a copy of a h
 
 from __future__ import annotations
 
+import os
+
 import re
 import sys
 from pathlib import Path
@@ -320,7 +322,10 @@ def test_a_scan_read_by_ocr_is_marked_for_checking(project, monkeypatch):
     from thidua.editor.importer import ocr
 
     if not ocr.available():
-        pytest.skip("không có Tesseract với dữ liệu tiếng Việt: apt-get install tesseract-ocr tesseract-ocr-vie")
+        message = "không có Tesseract với dữ liệu tiếng Việt: apt-get install tesseract-ocr tesseract-ocr-vie"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)  # .ci/run installs it: CI never passes by skipping
+        pytest.skip(message)
     read = ocr.ocr_pdf(FORMS / "tinh-so-trong.scan.pdf")
     monkeypatch.setattr(ocr, "ocr_pdf", lambda path: read)  # read once: OCR is slow
     result = _import(project, FORMS / "tinh-so-trong.scan.pdf")
