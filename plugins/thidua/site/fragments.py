@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from mkdocs.utils import normalize_url
 
 from ..core.catalog import entry_url
+from ..core.vntext import fold
 
 __all__ = ["Fragments"]
 
@@ -184,9 +185,10 @@ class Fragments:
             plan, task = t.plan, t.task
             plan_link = href(entry_url("plan", plan.id))
             kinds = ""
-            if t.agency.main:
-                labels = "; ".join(_e(k.label) for k in t.agency.propaganda_kinds)
-                kinds = f' <span class="td-meta td-inline-meta">{labels}</span>'
+            # The kind of agency, unless it only repeats the name the plan gives ("Phòng Văn hóa và Thông tin").
+            labels = [k.label for k in t.agency.propaganda_kinds if fold(k.label) != fold(task.agency)]
+            if t.agency.main and labels:
+                kinds = f' <span class="td-meta td-inline-meta">{"; ".join(_e(k) for k in labels)}</span>'
             number = plan.number.normalized if plan.number.raw.strip(" /") else ""
             section = f", mục {_e(task.section)}" if task.section else ""
             deadline = task.deadline

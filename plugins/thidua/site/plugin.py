@@ -34,6 +34,8 @@ __all__ = ["ThiduaPlugin", "ThiduaConfig"]
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 TEMPLATES = Path(__file__).parent / "templates"
+# Templates that replace the theme's own (404.html): searched after the site's custom_dir, before the theme.
+TEMPLATES_FIRST = Path(__file__).parent / "templates_first"
 ASSETS = Path(__file__).parent / "assets"
 CSS_URI = "assets/thidua/thidua.css"
 ERROR_TEMPLATE = "thidua/build-errors.html"
@@ -95,6 +97,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         except ValueError as error:
             raise PluginError(f"mkdocs.yml, plugin thidua: {error}") from None
         self.build_errors = []  # in `mkdocs serve`, content errors shown in the browser instead of a stuck server
+        if str(TEMPLATES_FIRST) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES_FIRST))
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
