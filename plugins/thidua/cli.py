@@ -58,7 +58,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         # The same file:line: field lines as `thidua check`, printed as the plugin finds them.
         with echo_problems(sys.stderr):
-            done = build_and_swap(config, target, keep=args.keep, releases=releases)
+            done = build_and_swap(config, target, keep=args.keep, releases=releases, gzip_copies=not args.no_gzip)
     except (MkDocsException, PublishError, SystemExit) as error:
         print(f"Xây dựng thất bại, trang cũ ở {target} được giữ nguyên. {error}", file=sys.stderr)
         return 1
@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--releases", help="thư mục chứa các bản đã xây dựng (mặc định: releases cạnh thư mục trang)")
     build.add_argument("--keep", type=int, default=DEFAULT_KEEP,
                        help=f"số bản mới nhất được giữ lại để quay về khi cần (mặc định: {DEFAULT_KEEP})")
+    build.add_argument("--no-gzip", action="store_true",
+                       help="không ghi bản nén .gz cạnh các tệp văn bản lớn (dùng cho gzip_static của nginx)")
     build.set_defaults(run=_build)
     serve = commands.add_parser("serve", help="xem trước trang (mkdocs serve), mọi tham số chuyển cho mkdocs")
     serve.add_argument("mkdocs_args", nargs=argparse.REMAINDER, help="ví dụ: -a 0.0.0.0:8000")

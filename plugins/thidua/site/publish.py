@@ -7,6 +7,7 @@ mix. The layout is the one the README's shell recipe makes (``ln -sfn`` then ``m
 
 - ``SITE`` a real folder (a first run, or a site made by ``mkdocs build``): it is moved into ``releases/`` and the
   link put in its place (the one moment without a site is between two renames in the same folder).
+- Text files over 1 KB get a `.gz` copy beside them for nginx's `gzip_static`.
 - A lock (``releases/.lock``) keeps two builds apart; while it is held, any ``.staging-*`` left by a killed build is
   stale and removed.
 - After a flip, the newest ``keep`` releases are kept and the older ones removed; the live one is never removed.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
+import gzip
 import logging
 import os
 import re
@@ -25,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["build_and_swap", "releases_dir_for", "PublishError", "DEFAULT_KEEP", "STAGING_PREFIX"]
+__all__ = ["build_and_swap", "precompress", "releases_dir_for", "PublishError", "DEFAULT_KEEP", "STAGING_PREFIX"]
 
 DEFAULT_KEEP = 5
 STAGING_PREFIX = ".staging-"
@@ -118,7 +120,7 @@ def _flip(target: Path, release: Path, releases: Path) -> None:
 
 
 def build_and_swap(config_file: Path, target: Path, *, strict: bool = True, keep: int = DEFAULT_KEEP,
-                   releases: Path | None = None, now: dt.datetime | None = None) -> Path:
+                   releases: Path | None = None, now: dt.datetime | None = None, gzip_copies: bool = True) -> Path:
     """Build the site and make ``target`` a link to the new release; return the release folder.
 
     On any failure ``target`` is left exactly as it was and the error propagates.
@@ -144,12 +146,36 @@ def build_and_swap(config_file: Path, target: Path, *, strict: bool = True, keep
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        if gzip_copies:
+            precompress(staging)
         os.chmod(staging, 0o755)
         release = releases / name
         os.rename(staging, release)
         _flip(target, release, releases)
         prune(releases, keep, target)
     return release
+
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".csv", ".ics", ".svg", ".txt")
+MIN_COMPRESS = 1024
+
+
+def precompress(site: Path) -> int:
+    """Write ``name.gz`` beside every text file over 1 KB, for nginx's ``gzip_static`` (no compression per request).
+
+    Deterministic (``mtime=0``, no file name), so two builds of the same content stay byte-identical; a copy that
+    would not be smaller is not written. Returns how many were written.
+    """
+    written = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in COMPRESSIBLE or not path.is_file() or path.stat().st_size < MIN_COMPRESS:
+            continue
+        data = path.read_bytes()
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        if len(packed) < len(data):
+            path.with_name(path.name + ".gz").write_bytes(packed)
+            written += 1
+    return written
 
 
 @contextmanager
