@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.catalog import build_catalog
 from ..core.diagnostics import WARNING, format_report
+from ..core.history import first_added
 from ..core.loader import ContentDirs, load
 from ..features.cms import CmsSettings
 from ..features.registry import BuildContext, produce_pages
@@ -118,8 +119,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}); chưa xây dựng trang. "
                               "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
         date = build_date(self.config.build_date)
+        # One `git log` for every entry file: when each reached the portal (feeds' "new").
+        added = first_added(self.root, list(self.dirs.by_kind().values()))
         self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date,
-                                     result.notices, result.workdays)
+                                     result.notices, result.workdays, added)
         self.view = View(self.catalog, list_cap=self.config.page_size)
         log.info("thidua: %d kế hoạch, %d gương, %d phong trào, %d địa phương có nội dung", len(result.plans),
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
