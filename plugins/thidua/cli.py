@@ -39,6 +39,10 @@ def _place_codes(args: argparse.Namespace) -> int:
     from .editor.place_codes import run_place_codes
 
     return run_place_codes(args)
+def _remove_samples(args: argparse.Namespace) -> int:
+    from .editor.commands import run_remove_samples
+
+    return run_remove_samples(args)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -111,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     codes.add_argument("ten", nargs="+", help="tên đơn vị, có dấu hay không dấu, ví dụ: xã Gio Linh")
     codes.add_argument("--limit", type=int, default=20, help="số đơn vị tối đa in ra (mặc định 20)")
     codes.set_defaults(run=_place_codes)
+    samples = commands.add_parser("remove-samples", help="trước khi đưa cổng vào hoạt động: xóa mọi mục "
+                                  "du_lieu_mau: true và các chỗ trỏ tới chúng")
+    samples.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không thay đổi gì")
+    samples.add_argument("--config", help="đường dẫn tới mkdocs.yml")
+    samples.set_defaults(run=_remove_samples)
     build = commands.add_parser("build", help="xây dựng trang vào thư mục tạm, chỉ thay trang cũ khi đã xong hoàn toàn")
     build.add_argument("-d", "--site-dir", help="thư mục trang (mặc định: site cạnh mkdocs.yml)")
     build.add_argument("--config", help="đường dẫn tới mkdocs.yml")

@@ -79,6 +79,11 @@ class Catalog:
             day = self.build_date
         return dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM)
 
+    def sample_count(self, kind: str) -> int:
+        """How many plans or exemplars are marked ``du_lieu_mau`` (pages say so beside every count)."""
+        entries = self.plans if kind == "plan" else self.exemplars
+        return self.memo(("samples", kind), lambda: sum(1 for e in entries.values() if getattr(e, "sample", False)))
+
     def memo(self, key, compute):
         """``compute()`` once per build: for data other modules derive from the catalog (timeline items …)."""
         try:

@@ -104,10 +104,11 @@ def _clean(text: str) -> str:
 
 
 def _title(entry) -> str:
+    mark = "[Dữ liệu mẫu] " if getattr(entry, "sample", False) else ""
     if entry.kind == KIND_PLAN:
         number = entry.number.normalized if entry.number.raw.strip(" /") else ""
-        return " ".join(x for x in (entry.doc_type, number) if x) + f": {entry.title}"
-    return entry.name
+        return mark + " ".join(x for x in (entry.doc_type, number) if x) + f": {entry.title}"
+    return mark + entry.name
 
 
 def _summary(entry, catalog: Catalog) -> str:

@@ -182,6 +182,8 @@ def report_pages(catalog: Catalog) -> list[PageSpec]:
         "csv": CSV_PATH, "years": years, "months": monthly(catalog), "chart": bar_chart(years),
         "by_place_movement": by_place_and_movement(catalog, report_rows(catalog)),
         "total_exemplars": len(catalog.exemplars), "total_awards": total_awards, "build_date": catalog.build_date,
+        "sample_exemplars": sum(1 for e in catalog.exemplars.values() if e.sample),
+        "sample_awards": sum(len(e.awards) for e in catalog.exemplars.values() if e.sample),
     }
     return [PageSpec(f"{REPORT_DIR}/index.md", "Báo cáo thi đua, khen thưởng", "thidua/report.html", context,
                      description="Số gương người tốt, việc tốt và số khen thưởng theo địa phương, phong trào, "

@@ -18,6 +18,9 @@ from mkdocs.utils import normalize_url
 from ..core.catalog import entry_url
 from ..core.vntext import fold
 
+# Beside every sample entry in a list (du_lieu_mau: true): readers must never take it for a real person or plan.
+SAMPLE_TAG = ' <span class="td-sample-tag">Dữ liệu mẫu</span>'
+
 __all__ = ["Fragments"]
 
 
@@ -110,8 +113,9 @@ class Fragments:
                             + f">{_e(view.date(date))}</time>")
             else:
                 meta.append(_e(view.level_labels.get(item.level, item.level)))
+            tag = SAMPLE_TAG if getattr(item, "sample", False) else ""
             out.append(f'\n  <li class="td-item td-item-{_e(kind)}">\n'
-                       f'    <a href="{href(entry_url(kind, item.id))}">{_e(item.name)}</a>\n'
+                       f'    <a href="{href(entry_url(kind, item.id))}">{_e(item.name)}</a>{tag}\n'
                        f'    <span class="td-meta">\n      {"".join(meta)}\n    </span>\n  </li>\n  ')
         out.append("\n</ul>\n")
         return Markup("".join(out))
@@ -201,8 +205,8 @@ class Fragments:
             if answers:
                 latest = t.latest_answer
                 newest = f", mới nhất {self._date(latest)}" if latest.known else ""
-                items = "".join(f'<li><a href="{href(entry_url(e.kind, e.id))}">{_e(e.name)}</a></li>'
-                                for e in answers[:5])
+                items = "".join(f'<li><a href="{href(entry_url(e.kind, e.id))}">{_e(e.name)}</a>'
+                                f'{SAMPLE_TAG if e.sample else ""}</li>' for e in answers[:5])
                 if len(answers) > 5:
                     items += f'<li><a href="{plan_link}#guong-lien-quan">và {len(answers) - 5} gương khác</a></li>'
                 answered = f'{len(answers)} gương{newest}:\n        <ul class="td-inline">{items}</ul>\n        '
