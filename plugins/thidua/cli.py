@@ -39,6 +39,8 @@ def _place_codes(args: argparse.Namespace) -> int:
     from .editor.place_codes import run_place_codes
 
     return run_place_codes(args)
+
+
 def _remove_samples(args: argparse.Namespace) -> int:
     from .editor.commands import run_remove_samples
 

@@ -17,6 +17,7 @@ from mkdocs.utils import normalize_url
 
 from ..core.catalog import entry_url
 from ..core.vntext import fold
+from ..features.propaganda import DUE_SOON_DAYS
 
 # Beside every sample entry in a list (du_lieu_mau: true): readers must never take it for a real person or plan.
 SAMPLE_TAG = ' <span class="td-sample-tag">Dữ liệu mẫu</span>'
@@ -196,6 +197,9 @@ class Fragments:
             number = plan.number.normalized if plan.number.raw.strip(" /") else ""
             section = f", mục {_e(task.section)}" if task.section else ""
             deadline = task.deadline
+            # The deadline's first and last days: live.js recomputes the state for the reader's day.
+            live = (f' data-td-state-from="{deadline.start().isoformat()}" data-td-state-to="{deadline.end().isoformat()}"'
+                    f' data-td-soon="{DUE_SOON_DAYS}"' if deadline.known else "")
             if deadline.known:
                 due = (f'{self._date(deadline)} <span class="td-meta td-inline-meta">(độ chính xác: '
                        f'{_e(view.precision_labels[deadline.precision.value])})</span>')
@@ -214,7 +218,7 @@ class Fragments:
                 answered = "Chưa có gương nào được đăng theo kế hoạch này."
             out.append(
                 f'\n  <li class="td-task" id="{_e(t.anchor)}" data-plan="{_e(plan.id)}" data-state="{_e(t.state)}">\n'
-                f'    <p class="td-task-head"><span class="td-state td-state-{_e(t.state)}">{_e(t.state_label)}</span> '
+                f'    <p class="td-task-head"><span class="td-state td-state-{_e(t.state)}"{live}>{_e(t.state_label)}</span> '
                 f'<strong>{_e(task.agency)}</strong>{kinds}</p>\n'
                 f'    <p class="td-task-text">{_e(task.text)}</p>\n    <dl>\n'
                 f'      <dt>Kế hoạch</dt><dd><a href="{plan_link}">{_e(plan.doc_type)} {_e(number)} — {_e(plan.issuer)}</a>'

@@ -40,6 +40,7 @@ TEMPLATES_FIRST = Path(__file__).parent / "templates_first"
 ASSETS = Path(__file__).parent / "assets"
 CSS_URI = "assets/thidua/thidua.css"
 ERROR_TEMPLATE = "thidua/build-errors.html"
+LIVE_JS_URI = "assets/thidua/live.js"  # dates for the reader's day; pages that need it load it themselves
 
 
 class ThiduaConfig(base.Config):
@@ -141,9 +142,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "thidua.css")))
+        files.append(File.generated(config, LIVE_JS_URI, abs_src_path=str(ASSETS / "live.js")))
         self.specs = {s.src_uri: s for s in specs}
         # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
-        self.outputs = start_outputs(context, config.site_dir, taken | {CSS_URI}, parallel=self.config.parallel)
+        self.outputs = start_outputs(context, config.site_dir, taken | {CSS_URI, LIVE_JS_URI}, parallel=self.config.parallel)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
