@@ -108,10 +108,10 @@ class Fragments:
             meta.append("\n      ")
             if kind != "movement":
                 date = item.date
-                iso = date.iso()
-                meta.append(f'<time title="{_e(view.date_title(date))}"'
-                            + (f' datetime="{_e(iso)}"' if iso else "")
-                            + f">{_e(view.date(date))}</time>")
+                iso = date.html_datetime()
+                # A <time> only for a date a machine can read; "không rõ ngày" is plain text.
+                meta.append(f'<time title="{_e(view.date_title(date))}" datetime="{_e(iso)}">{_e(view.date(date))}</time>'
+                            if iso else f'<span title="{_e(view.date_title(date))}">{_e(view.date(date))}</span>')
             else:
                 meta.append(_e(view.level_labels.get(item.level, item.level)))
             tag = SAMPLE_TAG if getattr(item, "sample", False) else ""
@@ -176,9 +176,10 @@ class Fragments:
         return Markup(self._date(value))
 
     def _date(self, value) -> str:
-        iso = value.iso()
-        return (f'<time class="td-date td-precision-{_e(value.precision.value)}" title="{_e(self.view.date_title(value))}"'
-                + (f' datetime="{_e(iso)}"' if iso else "") + f">{_e(self.view.date(value))}</time>")
+        iso = value.html_datetime()
+        tag = "time" if iso else "span"  # a <time> only for a date a machine can read
+        return (f'<{tag} class="td-date td-precision-{_e(value.precision.value)}" title="{_e(self.view.date_title(value))}"'
+                + (f' datetime="{_e(iso)}"' if iso else "") + f">{_e(self.view.date(value))}</{tag}>")
 
     # ----- propaganda tasks -----------------------------------------------------------------------
     def task_items(self, tasks, page) -> Markup:
@@ -236,7 +237,9 @@ class Fragments:
             title = f"Độ chính xác: {_e(self.view.precision_labels[item.precision])}"
             if item.original:
                 title += f"; nguyên văn: “{_e(item.original)}”"
-            datetime = "" if item.is_window else f' datetime="{_e(item.start_value.iso())}"'
+            # A window ("03/02/2025 – năm 2025") is two dates, not one: plain text; a mark is one <time>.
+            iso = "" if item.is_window else item.start_value.html_datetime()
+            datetime = f' datetime="{_e(iso)}"' if iso else ""
             cached = self._items[id(item)] = (item, _e(item.kind), _e(item.kind_label), _e(item.when), _e(item.text),
                                               _e(item.precision), datetime, title)
         return cached[1:]
@@ -298,6 +301,7 @@ class Fragments:
             for p in block.entries:
                 item = p.item
                 kind, kind_label, when, text, precision, datetime, title = self._item_text(item)
+                tag = "time" if datetime else "span"
                 notes = ((' <span class="td-original">(văn bản không ghi ngày bắt đầu)</span>' if item.open_start else "")
                          + (' <span class="td-original">(từ năm trước)</span>' if p.cut_before else "")
                          + (' <span class="td-original">(sang năm sau)</span>' if p.cut_after else ""))
@@ -308,7 +312,7 @@ class Fragments:
                     plan_cell = (f'<td><a class="td-number" href="{href(entry_url("plan", plan.id))}">'
                                  f'{_e(number)}</a></td>')
                 out.append(f'\n        <tr data-kind="{kind}" data-precision="{precision}"><td>{p.number}</td>'
-                           f'<td><time class="td-date td-precision-{precision}"{datetime} title="{title}">{when}'
-                           f'</time>{notes}</td><td>{kind_label}</td><td>{text}</td>{plan_cell}</tr>\n      ')
+                           f'<td><{tag} class="td-date td-precision-{precision}"{datetime} title="{title}">{when}'
+                           f'</{tag}>{notes}</td><td>{kind_label}</td><td>{text}</td>{plan_cell}</tr>\n      ')
             out.append("\n      </tbody>\n    </table>\n  </section>\n  ")
         return Markup("".join(out))

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -178,7 +179,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             return markdown
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta.update(spec.meta())
+            meta = spec.meta()
+            # The theme prints page.meta's title and description without escaping (<meta content="…">, the header):
+            # editor text with a quote or a "<" must arrive escaped.
+            for key in ("title", "description"):
+                if key in meta:
+                    meta[key] = escape(meta[key])
+            page.meta.update(meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
