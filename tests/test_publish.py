@@ -139,3 +139,31 @@ def test_readme_shell_recipe_works_after_thidua_build(project, tmp_path):
     # ...and thidua takes its turn again after the shell.
     assert thidua("build", "-d", str(srv / "site"), cwd=project).returncode == 0
     assert (srv / "site").resolve() != after_shell
+
+
+def test_thidua_serve_passes_options_to_mkdocs_without_the_english_notice(project):
+    import socket
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    process = subprocess.Popen([sys.executable, "-m", "thidua.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "Serving on" in line:
+                break
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    output = "".join(lines)
+    assert f"Serving on http://127.0.0.1:{port}/thi-dua/" in output, output
+    assert "end of life" not in output

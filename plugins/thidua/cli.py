@@ -139,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     quiet_theme_notice()
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"] and not {"-h", "--help"} & set(argv[1:]):
+        # Everything after "serve" is mkdocs serve's (argparse would take "-a" for one of ours).
+        return _serve(argparse.Namespace(mkdocs_args=argv[1:]))
     args = build_parser().parse_args(argv)
     return args.run(args)
 

@@ -170,10 +170,13 @@ def precompress(site: Path) -> int:
     for path in sorted(site.rglob("*")):
         if path.suffix not in COMPRESSIBLE or not path.is_file() or path.stat().st_size < MIN_COMPRESS:
             continue
+        target = path.with_name(path.name + ".gz")
+        if target.exists():  # MkDocs' own sitemap.xml.gz
+            continue
         data = path.read_bytes()
         packed = gzip.compress(data, compresslevel=9, mtime=0)
         if len(packed) < len(data):
-            path.with_name(path.name + ".gz").write_bytes(packed)
+            target.write_bytes(packed)
             written += 1
     return written
 
