@@ -98,7 +98,11 @@ def test_samples_are_marked_everywhere(site):
         for item in re.findall(r'<li class="td-item td-item-exemplar">(.*?)</li>', html, re.S):
             entry_id = re.search(r'href="([^"]*/)?([^/"]+)/"', item).group(2)
             assert ("td-sample-tag" in item) == (entry_id in samples), (path, item)
-    report = page(site, "bao-cao")
+    sample_notices = {n.id for n in result.notices if n.sample}
+    for item in re.findall(r'<li class="td-item td-item-notice">(.*?)</li>', page(site, "lay-y-kien"), re.S):
+        entry_id = re.search(r'href="([^"]*/)?([^/"]+)/"', item).group(2)
+        assert ("td-sample-tag" in item) == (entry_id in sample_notices), item
+        report = page(site, "bao-cao")
     assert f"Trong đó {len(samples)} gương" in report
     feed = (site / "ban-tin.atom.xml").read_text(encoding="utf-8")
     for entry_id in samples:
