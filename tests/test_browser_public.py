@@ -143,7 +143,10 @@ def _read_live(driver) -> dict:
           empties: shown('[data-td-empty]').length,
           tasks: Array.prototype.map.call(document.querySelectorAll('.td-task'), function (li) {
             return [li.id, li.getAttribute('data-state'), li.querySelector('.td-state').textContent]; }),
-          counts: shown('[data-td-count]').map(function (c) { return c.textContent.trim(); })
+          counts: shown('[data-td-count]').map(function (c) { return c.textContent.trim(); }),
+          lines: Array.prototype.map.call(document.querySelectorAll('.td-tl-chart'), function (c) {
+            return [c.getAttribute('data-td-year')].concat(Array.prototype.map.call(
+              c.querySelectorAll('.td-tl-today'), function (l) { return parseFloat(l.style.left).toFixed(2); })); })
         };""")
 
 
@@ -167,12 +170,16 @@ def test_dates_follow_the_readers_day(phone, dated_project, tmp_path):
                         home = _read_live(driver)
                         phone.open(url + "nhiem-vu-tuyen-truyen/")
                         tasks = _read_live(driver)
-                        seen[name] = (home, tasks)
+                        phone.open(url + "dong-thoi-gian/")
+                        timeline = _read_live(driver)
+                        seen[name] = (home, tasks, timeline)
                 finally:
                     truth_server.shutdown()
             finally:
                 driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
-            (home, tasks), (truth_home, truth_tasks) = seen["live"], seen["truth"]
+            (home, tasks, timeline), (truth_home, truth_tasks, truth_timeline) = seen["live"], seen["truth"]
+            assert timeline["lines"] == truth_timeline["lines"], (day, timeline["lines"], truth_timeline["lines"])
+            assert any(len(year) > 1 for year in timeline["lines"]), timeline["lines"]  # the 2020 chart has its line
             shown_day = f"{d:02d}/{m:02d}/{y}"
             assert home["today"] and all(t == [day, shown_day] for t in home["today"]), (day, home["today"])
             assert tasks["today"] == [[day, shown_day]], (day, tasks["today"])
@@ -197,3 +204,19 @@ def test_without_javascript_the_build_dates_text_stands(dated_project, tmp_path)
     tasks = (built / "nhiem-vu-tuyen-truyen" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'data-state="qua-han">\s*<p class="td-task-head"><span class="td-state td-state-qua-han" '
                      r'data-td-state-from="2020-02-15" data-td-state-to="2020-02-15"', tasks)
+
+
+def test_report_chart_text_is_readable_on_phones(phone, served):
+    driver = phone.driver
+    for width in (360, 412):
+        driver.set_window_size(width, 800)
+        phone.open(served + "bao-cao/")
+        sizes = driver.execute_script("""
+            var svg = document.querySelector('.td-rp-chart svg');
+            var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return Array.prototype.map.call(svg.querySelectorAll('text'), function (t) {
+              return parseFloat(getComputedStyle(t).fontSize) * scale; });""")
+        assert sizes and min(sizes) >= 11, (width, sizes)
+        # Wide tables scroll inside their own box; the page itself never scrolls sideways.
+        assert driver.execute_script("return document.documentElement.scrollWidth <= "
+                                     "document.documentElement.clientWidth")

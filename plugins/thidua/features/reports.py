@@ -144,7 +144,7 @@ def bar_chart(series: list[dict], width: int = 640, height: int = 260) -> dict:
 
     Numbers only: the template draws it, so a site can restyle it, and prints every value as text.
     """
-    left, right, top, bottom = 40, 10, 16, 34
+    left, right, top, bottom = 48, 10, 24, 40  # room for labels drawn up to 23 units high on a phone (thidua.css)
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max([1] + [max(s["exemplars"], s["awards"]) for s in series])
     ceiling = _nice_ceiling(peak)

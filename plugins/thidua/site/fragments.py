@@ -262,7 +262,7 @@ class Fragments:
                      f'aria-hidden="true"></span>' if block.today is not None else "")
             out.append(f'\n  <section class="td-tl-year" aria-labelledby="tl-nam-{year}">\n'
                        f'    <h3 id="tl-nam-{year}">Năm {year}</h3>\n'
-                       f'    <div class="td-tl-chart" role="group" aria-label="Biểu đồ năm {year}; bảng bên dưới liệt kê '
+                       f'    <div class="td-tl-chart" data-td-year="{year}" role="group" aria-label="Biểu đồ năm {year}; bảng bên dưới liệt kê '
                        f'đầy đủ">\n'
                        f'      <div class="td-tl-axis" aria-hidden="true">{axis}</div>\n      ')
             for row in block.rows:

@@ -6,9 +6,12 @@
    - [data-td-live=deadline] li[data-td-to]: the first data-td-limit not yet over;
    - [data-td-state-to]: a task's state (quá hạn / đến hạn / sắp tới) from its deadline's days, and the counts
      [data-td-count=state] of the list it is in.
+   - .td-tl-chart[data-td-year]: the timeline's day line (.td-tl-today) on the reader's day, in its year only;
    - before printing, folded parts (details.td-fold) open, so paper has them. No network, no dependencies. */
 (function () {
   "use strict";
+  if (window.tdLiveDates) return;  // a page may load it twice (a plan with its timeline)
+  window.tdLiveDates = true;
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function iso(d) { return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
   function addDays(day, n) {
@@ -55,6 +58,26 @@
     });
   });
   all("[data-td-as-of]").forEach(function (t) { t.setAttribute("datetime", today); t.textContent = shown; });
+
+  // The timeline's day line: where timeline.py puts it, ((day - 1 January) + 0.5) / days of the year, in percent.
+  all(".td-tl-chart[data-td-year]").forEach(function (chart) {
+    var year = +chart.getAttribute("data-td-year"), here = year === now.getFullYear();
+    var start = Date.UTC(year, 0, 1), days = (Date.UTC(year + 1, 0, 1) - start) / 864e5;
+    var day = (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - start) / 864e5;
+    var left = Math.round((day + 0.5) / days * 100 * 1000) / 1000;
+    all(".td-tl-track", chart).forEach(function (track) {
+      var line = track.querySelector(".td-tl-today");
+      if (!here) { if (line) line.parentNode.removeChild(line); return; }
+      if (!line) {
+        line = document.createElement("span");
+        line.className = "td-tl-today";
+        line.setAttribute("aria-hidden", "true");
+        track.appendChild(line);
+      }
+      line.style.left = left + "%";
+      line.title = "Ngày " + shown;
+    });
+  });
 
   window.addEventListener("beforeprint", function () {
     all("details.td-fold:not([open])").forEach(function (d) { d.setAttribute("open", ""); d.setAttribute("data-td-printed", ""); });
