@@ -160,6 +160,7 @@ def _build_plan(entry: RawEntry, result: LoadResult) -> None:
                     for x in _list(m.get("nhiem_vu"))),
         signer=Signer(_text(signer, "ho_ten"), _text(signer, "chuc_vu"), _text(signer, "hinh_thuc"), _text(signer, "thay_mat")),
         recipients=tuple(str(x) for x in _list(m.get("noi_nhan"))), source_file=_text(m, "nguon"),
+        posted=_date(m.get("ngay_dang")), sample=bool(m.get("du_lieu_mau", False)),
     ))
 
 
@@ -172,6 +173,7 @@ def _build_exemplar(entry: RawEntry, result: LoadResult) -> None:
         awards=tuple(Award(_text(a, "hinh_thuc"), _text(a, "cap"), _text(a, "co_quan"), _text(a, "so_quyet_dinh"),
                            _date(a.get("ngay_quyet_dinh"))) for a in _list(m.get("khen_thuong"))),
         photo=_text(m, "anh"), source_note=_text(m, "nguon"), sample=bool(m.get("du_lieu_mau", False)),
+        posted=_date(m.get("ngay_dang")),
     ))
 
 

@@ -138,6 +138,8 @@ PLAN_FIELDS = (
     )),
     Field("noi_nhan", LIST_STR, "nơi nhận", example=["HĐ TĐKT tỉnh", "Thường trực Huyện ủy"]),
     Field("nguon", STR, "tệp gốc hoặc nơi lấy văn bản", example="000_303aa1fb2b2a5fad.txt"),
+    Field("ngay_dang", DATE, "ngày đăng lên cổng (để trống: ngày tệp được đưa vào kho lần đầu)", title="Ngày đăng"),
+    Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False, title="Dữ liệu mẫu"),
 )
 
 EXEMPLAR_FIELDS = (
@@ -161,6 +163,7 @@ EXEMPLAR_FIELDS = (
     Field("anh", STR, "ảnh (đường dẫn tới tệp ảnh trong kho, tính từ tệp này)", example="anh/nguyen-van-a.jpg",
           form="image"),
     Field("nguon", STR, "nguồn thông tin"),
+    Field("ngay_dang", DATE, "ngày đăng lên cổng (để trống: ngày tệp được đưa vào kho lần đầu)", title="Ngày đăng"),
     Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False, title="Dữ liệu mẫu"),
 )
 
