@@ -164,7 +164,10 @@ def test_thidua_build_swaps_only_after_a_complete_build(tmp_path):
     assert main(["build", "--config", str(tmp_path / "mkdocs.yml"), "-d", str(live)]) == 1
     after = {p.relative_to(live).as_posix(): p.read_bytes() for p in live.rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in live.parent.iterdir()] == ["site"]  # no staging folder left behind
+    # No staging folder left behind: the live link and its one release (see tests/test_publish.py).
+    assert sorted(p.name for p in live.parent.iterdir()) == ["releases", "site"]
+    assert [p.name for p in (live.parent / "releases").iterdir() if not p.name.startswith(".lock")] \
+        == [live.resolve().name]
 
 
 

@@ -62,3 +62,38 @@ def test_import_fill_check_build_and_see_the_plan(tmp_path):
     assert "Sở Xây dựng" in html and "Nguyễn Thị Mẫu" in html
     listing = (site / "ke-hoach" / "index.html").read_text(encoding="utf-8")
     assert f"{entry.stem}/" in listing
+
+
+def test_a_pdf_plan_imports_fills_checks_and_builds(tmp_path):
+    """`thidua import plan.pdf` -> entry -> fill what it lists -> `thidua check` passes -> the site builds."""
+    project = _project_copy(tmp_path)
+    source = Path(__file__).parent / "data" / "forms" / "tinh-so-trong.pdf.pdf"
+
+    imported = _thidua("import", str(source), cwd=project)
+    assert imported.returncode == 0, imported.stderr
+    entry = Path(imported.stdout.strip())
+    assert entry.parent == project / "plans"
+    # The law cited without a number is kept and its number asked for; nothing else is missing.
+    listed = imported.stderr.split("Cần kiểm tra:")[0]
+    assert "Cần điền:" in listed and "Luật Thi đua, khen thưởng năm 2022" in listed
+    assert listed.count("\n  - ") == 1, imported.stderr
+
+    check = _thidua("check", str(entry), cwd=project)
+    assert check.returncode == 1 and "can_cu[1].so_ky_hieu" in check.stdout
+
+    text = entry.read_text(encoding="utf-8")
+    # The blank number and the blank day stay as the signed paper has them.
+    assert 'so_ky_hieu: "/KH-UBND"' in text and 'ngay_ban_hanh: "tháng 4/2022"' in text
+    assert "Quảng Bình đoàn kết, năng động sáng tạo - Thi đua lập thành tích" in text
+    text = text.replace('- loai: "Luật"\n  so_ky_hieu: ""', '- loai: "Luật"\n  so_ky_hieu: "06/2022/QH15"', 1)
+    entry.write_text("\n".join(line for line in text.split("\n") if not line.startswith("#   - ")
+                               and not line.startswith("# Cần") and not line.startswith("# Xóa")), encoding="utf-8")
+
+    check = _thidua("check", str(entry), cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    site = tmp_path / "site"
+    build = run_mkdocs_build(project, site)
+    assert build.returncode == 0, build.stdout + build.stderr
+    html = (site / "ke-hoach" / entry.stem / "index.html").read_text(encoding="utf-8")
+    assert "Hoàng Minh Thử" in html and "Tổ chức đợt thi đua cao điểm" in html and "06/2022/QH15" in html

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import feedparser
@@ -83,12 +86,62 @@ def test_site_feed_has_every_plan_and_exemplar(site, catalog):
     assert any(link.rel == "self" and link.href == SITE_URL + "ban-tin.atom.xml" for link in parsed.feed.links)
 
 
-def test_entry_times_are_the_entries_dates(site):
+def _git_follow_first_added(path: str) -> str:
+    """What `git log --follow` says for one file: the independent check of core/history.py's one command."""
+    out = subprocess.run(["git", "log", "--follow", "--diff-filter=A", "--format=%cI", "--", path], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return out[-1]
+
+
+def test_entry_times_are_when_the_entries_reached_the_portal(site, catalog):
     entries = {e.link.removeprefix(SITE_URL): e for e in parse(site / "ban-tin.atom.xml").entries}
-    assert entries["ke-hoach/bo-trach-195-kh-ubnd-2020/"].updated.startswith("2020-02-12T00:00:00")
-    assert entries["guong/nguyen-van-a-bo-trach/"].updated.startswith("2020-05-01T00:00:00")  # "tháng 5/2020"
-    # no date line: dated by the newest document it cites (Chỉ thị 08-CT/TU, 24/5/2021), never by the build
-    assert entries["ke-hoach/ha-tinh-dang-uy-khoi-2021/"].updated.startswith("2021-05-24T00:00:00")
+    for entry in [*catalog.plans.values(), *catalog.exemplars.values()]:
+        url = f"{'ke-hoach' if entry.kind == 'plan' else 'guong'}/{entry.id}/"
+        expected = dt.datetime.fromisoformat(_git_follow_first_added(entry.source.path))
+        assert dt.datetime.fromisoformat(entries[url].updated) == expected, url
+
+
+def _commit(repo: Path, message: str, when: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.gov.vn", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.gov.vn"}
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, check=True, env=env)
+
+
+def test_new_means_new_on_the_portal(tmp_path):
+    """A 2015 plan committed last leads the feed; renames keep their date; ngay_dang wins; undated entries are in;
+    a file not committed yet counts from the build date."""
+    from conftest import run_mkdocs_build
+
+    repo = tmp_path / "p"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", repo)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / "plans" / "kh-2.md").rename(tmp_path / "kh-2.md")
+    (repo / "exemplars" / "guong-3.md").rename(tmp_path / "guong-3.md")
+    _commit(repo, "first", "2024-01-10T09:00:00+07:00")
+    subprocess.run(["git", "mv", "exemplars/guong-1.md", "exemplars/guong-mot.md"], cwd=repo, check=True)
+    _commit(repo, "rename", "2024-03-01T09:00:00+07:00")
+    old = (tmp_path / "kh-2.md").read_text(encoding="utf-8")
+    old = re.sub(r"^ngay_ban_hanh:.*$", 'ngay_ban_hanh: "05/01/2015"', old, count=1, flags=re.M)
+    (repo / "plans" / "kh-2.md").write_text(old, encoding="utf-8")
+    _commit(repo, "an old plan, added late", "2024-05-20T15:30:00+07:00")
+    undated = (tmp_path / "guong-3.md").read_text(encoding="utf-8")
+    undated = re.sub(r"^ngay:.*\n", "", undated, count=1, flags=re.M)
+    (repo / "exemplars" / "guong-3.md").write_text(undated, encoding="utf-8")  # not committed
+    posted = (repo / "exemplars" / "guong-2.md").read_text(encoding="utf-8")
+    (repo / "exemplars" / "guong-2.md").write_text(posted.replace("---\n", "---\nngay_dang: \"15/02/2024\"\n", 1),
+                                                   encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_mkdocs_build(repo, out)
+    assert result.returncode == 0, result.stderr
+    entries = parse(out / "ban-tin.atom.xml").entries
+    times = {e.link.removeprefix(SITE_URL): e.updated for e in entries}
+    assert entry_ids(parse(out / "ban-tin.atom.xml"))[:2] == ["guong/guong-3/", "ke-hoach/kh-2/"], times
+    assert times["guong/guong-3/"].startswith("2024-06-01T00:00:00+07:00")  # the build date (mkdocs.yml)
+    assert times["ke-hoach/kh-2/"] == "2024-05-20T15:30:00+07:00"
+    assert times["guong/guong-mot/"] == "2024-01-10T09:00:00+07:00"  # renamed in March: still January
+    assert times["guong/guong-2/"].startswith("2024-02-15T00:00:00+07:00")  # ngay_dang
+    assert times["ke-hoach/kh-1/"] == "2024-01-10T09:00:00+07:00"
 
 
 def test_place_feed_covers_the_place_and_the_units_below(site, catalog):

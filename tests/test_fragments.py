@@ -182,7 +182,7 @@ def test_task_items_keep_hostile_text_inert(hostile_view):
     assert tasks, "the repository's plans give no propaganda task to print"
     task = tasks[0]
     exemplar = dataclasses.replace(next(iter(hostile_view.catalog.exemplars.values())), name=HOSTILE)
-    kind = dataclasses.replace(task.agency.kinds[0], label=HOSTILE)
+    kind = dataclasses.replace(task.agency.kinds[0], label=HOSTILE + " (loại cơ quan)")  # not the agency's own name
     nasty = dataclasses.replace(
         task,
         plan=dataclasses.replace(task.plan, doc_type=HOSTILE, issuer=HOSTILE, number=DocumentNumber.parse(HOSTILE)),

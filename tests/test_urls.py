@@ -36,14 +36,14 @@ def _addresses() -> list[str]:
 def _address_pattern() -> re.Pattern:
     """A literal that starts like a generated address: a page folder of the table ("ke-hoach/", "du-lieu/")
     followed by "/" or ".", a folder of the table two levels deep ("assets/thidua", "anh/guong"), or that ends
-    like a generated file (".ics", the feeds)."""
+    like a generated file (a name ending ".ics", the feeds; a bare extension is a file type, not an address)."""
     addresses = _addresses()
     tops = {a.split("/")[0] for a in addresses if a.endswith("/") and a.count("/") == 1}
     deeper = {"/".join(a.split("/")[:2]) for a in addresses if a.count("/") >= 2 and a.split("/")[0] not in tops}
     suffixes = {".atom.xml", ".rss.xml", ".ics"}
     alternatives = ([re.escape(t) + r"(?:[/.]|$)" for t in sorted(deeper)]
                     + [re.escape(t) + r"[/.]" for t in sorted(tops)])
-    return re.compile(r"^(?:" + "|".join(alternatives) + r")|(?:" + "|".join(map(re.escape, sorted(suffixes)))
+    return re.compile(r"^(?:" + "|".join(alternatives) + r")|.(?:" + "|".join(map(re.escape, sorted(suffixes)))
                       + r")$")
 
 
@@ -62,7 +62,7 @@ def test_the_pattern_knows_the_table():
     for good in ("ke-hoach/", "dong-thoi-gian/2025/", "du-lieu/x.csv", "ban-tin.atom.xml", "assets/thidua/x.css",
                  "tra-cuu/chi-muc/index.json", "anh/guong/a.jpg", "x/lich.ics"):
         assert ADDRESS.search(good), good
-    for innocent in ("plan", "ke-hoach", "195/KH-UBND", "Dòng thời gian", "plans/a.md", "anh/nguyen-van-a.jpg"):
+    for innocent in ("plan", "ke-hoach", "195/KH-UBND", "Dòng thời gian", "plans/a.md", "anh/nguyen-van-a.jpg", ".ics"):
         assert not ADDRESS.search(innocent), innocent
 
 

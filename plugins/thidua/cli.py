@@ -7,10 +7,12 @@ reads an official plan, ``dia-phuong`` finds a unit's code by name, ``build`` bu
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .core.projectconfig import NO_CONFIG, find_config
+from .site.publish import DEFAULT_KEEP
 
 __all__ = ["main"]
 
@@ -39,23 +41,51 @@ def _place_codes(args: argparse.Namespace) -> int:
     return run_place_codes(args)
 
 
+def _remove_samples(args: argparse.Namespace) -> int:
+    from .editor.commands import run_remove_samples
+
+    return run_remove_samples(args)
+
+
 def _build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from .site.publish import build_and_swap
+    from .site.publish import PublishError, build_and_swap, echo_problems
 
     config = find_config(args.config)
     if config is None:
         print(NO_CONFIG, file=sys.stderr)
         return 2
+    if args.keep < 1:
+        print(f"--keep {args.keep}: phải giữ ít nhất 1 bản. Cách sửa: --keep 5.", file=sys.stderr)
+        return 2
     target = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    releases = Path(args.releases) if args.releases else None
     try:
-        done = build_and_swap(config, target)
-    except (MkDocsException, SystemExit) as error:
+        # The same file:line: field lines as `thidua check`, printed as the plugin finds them.
+        with echo_problems(sys.stderr):
+            done = build_and_swap(config, target, keep=args.keep, releases=releases, gzip_copies=not args.no_gzip)
+    except (MkDocsException, PublishError, SystemExit) as error:
         print(f"Xây dựng thất bại, trang cũ ở {target} được giữ nguyên. {error}", file=sys.stderr)
         return 1
-    print(f"Đã xây dựng xong và thay trang tại {target} ({done}).")
+    print(f"Đã xây dựng xong và thay trang tại {target} (-> {done}).")
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """``mkdocs serve`` for editors, without Material's English notice (see :func:`quiet_theme_notice`)."""
+    import subprocess
+
+    quiet_theme_notice()
+    command = [sys.executable, "-m", "mkdocs", "serve", *args.mkdocs_args]
+    return subprocess.call(command)
+
+
+def quiet_theme_notice() -> None:
+    """Material 9.7+ prints an English end-of-life notice at every ``mkdocs`` run unless NO_MKDOCS_2_WARNING is set
+    (material/templates/__init__.py). It is meant for theme authors, not for editors or admins; our commands set it.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
                                            "lay-y-kien": "thông báo lấy ý kiến nhân dân"}[word])
         add_new_arguments(sub, kind)
         sub.set_defaults(run=_new)
-    imp = commands.add_parser("import", help="đọc văn bản kế hoạch (.txt, .md, .docx) và viết tệp kế hoạch")
+    imp = commands.add_parser("import", help="đọc văn bản kế hoạch (.pdf, .docx, .txt, .md, bản chép từ trang web) và viết tệp kế hoạch")
     imp.add_argument("file", help="tệp văn bản kế hoạch")
     imp.add_argument("-o", "--output", help="tệp kết quả (mặc định: plans/<mã>.md, in ra đường dẫn)")
     imp.add_argument("--config", help="đường dẫn tới mkdocs.yml")
@@ -87,14 +117,32 @@ def build_parser() -> argparse.ArgumentParser:
     codes.add_argument("ten", nargs="+", help="tên đơn vị, có dấu hay không dấu, ví dụ: xã Gio Linh")
     codes.add_argument("--limit", type=int, default=20, help="số đơn vị tối đa in ra (mặc định 20)")
     codes.set_defaults(run=_place_codes)
+    samples = commands.add_parser("remove-samples", help="trước khi đưa cổng vào hoạt động: xóa mọi mục "
+                                  "du_lieu_mau: true và các chỗ trỏ tới chúng")
+    samples.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không thay đổi gì")
+    samples.add_argument("--config", help="đường dẫn tới mkdocs.yml")
+    samples.set_defaults(run=_remove_samples)
     build = commands.add_parser("build", help="xây dựng trang vào thư mục tạm, chỉ thay trang cũ khi đã xong hoàn toàn")
     build.add_argument("-d", "--site-dir", help="thư mục trang (mặc định: site cạnh mkdocs.yml)")
     build.add_argument("--config", help="đường dẫn tới mkdocs.yml")
+    build.add_argument("--releases", help="thư mục chứa các bản đã xây dựng (mặc định: releases cạnh thư mục trang)")
+    build.add_argument("--keep", type=int, default=DEFAULT_KEEP,
+                       help=f"số bản mới nhất được giữ lại để quay về khi cần (mặc định: {DEFAULT_KEEP})")
+    build.add_argument("--no-gzip", action="store_true",
+                       help="không ghi bản nén .gz cạnh các tệp văn bản lớn (dùng cho gzip_static của nginx)")
     build.set_defaults(run=_build)
+    serve = commands.add_parser("serve", help="xem trước trang (mkdocs serve), mọi tham số chuyển cho mkdocs")
+    serve.add_argument("mkdocs_args", nargs=argparse.REMAINDER, help="ví dụ: -a 0.0.0.0:8000")
+    serve.set_defaults(run=_serve)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    quiet_theme_notice()
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"] and not {"-h", "--help"} & set(argv[1:]):
+        # Everything after "serve" is mkdocs serve's (argparse would take "-a" for one of ours).
+        return _serve(argparse.Namespace(mkdocs_args=argv[1:]))
     args = build_parser().parse_args(argv)
     return args.run(args)
 

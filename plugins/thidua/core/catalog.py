@@ -10,6 +10,8 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .dates import UNKNOWN
+from .history import VIETNAM
 from .model import Exemplar, Movement, Notice, Place, Plan
 from .places import PlaceRegistry
 from .workdays import WorkCalendar
@@ -54,7 +56,25 @@ class Catalog:
     notices_by_place: dict[str, list[Notice]] = field(default_factory=dict)
     notices_by_exemplar: dict[str, list[Notice]] = field(default_factory=dict)
     workdays: WorkCalendar = field(default_factory=WorkCalendar)
+    added: dict[str, dt.datetime] = field(default_factory=dict)  # entry file -> first commit (core/history.py)
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def published(self, entry) -> dt.datetime:
+        """When ``entry`` went on the portal (core/history.py): ``ngay_dang``, its file's first commit, else the
+        build date (not committed yet, or not a git checkout)."""
+        posted = getattr(entry, "posted", UNKNOWN)
+        if posted.known:
+            day = posted.start()
+        elif (when := self.added.get(entry.source.path)) is not None:
+            return when
+        else:
+            day = self.build_date
+        return dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM)
+
+    def sample_count(self, kind: str) -> int:
+        """How many plans or exemplars are marked ``du_lieu_mau`` (pages say so beside every count)."""
+        entries = self.plans if kind == "plan" else self.exemplars
+        return self.memo(("samples", kind), lambda: sum(1 for e in entries.values() if getattr(e, "sample", False)))
 
     def memo(self, key, compute):
         """``compute()`` once per build: for data other modules derive from the catalog (timeline items …)."""
@@ -200,11 +220,12 @@ def _group(items, key) -> dict[str, list]:
 
 
 def build_catalog(plans: list[Plan], exemplars: list[Exemplar], movements: list[Movement], places: PlaceRegistry,
-                  build_date: dt.date, notices: list[Notice] = (), workdays: WorkCalendar | None = None) -> Catalog:
+                  build_date: dt.date, notices: list[Notice] = (), workdays: WorkCalendar | None = None,
+                  added: dict[str, dt.datetime] | None = None) -> Catalog:
     catalog = Catalog(
         plans={p.id: p for p in plans}, exemplars={e.id: e for e in exemplars}, movements={m.id: m for m in movements},
         places=places, build_date=build_date, notices={n.id: n for n in notices},
-        workdays=workdays if workdays is not None else WorkCalendar(),
+        workdays=workdays if workdays is not None else WorkCalendar(), added=dict(added or {}),
     )
     catalog.notices_by_place = _group(notices, lambda n: [n.place_id] if n.place_id else [])
     catalog.notices_by_exemplar = _group(notices, lambda n: list(dict.fromkeys(

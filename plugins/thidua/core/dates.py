@@ -96,6 +96,13 @@ class DateValue:
             return f"{self.year:04d}"
         return ""
 
+    def html_datetime(self) -> str:
+        """The value for HTML's ``<time datetime>``: :meth:`iso`, except a quarter, which HTML has no form for,
+        written as its year (the element's text still says the quarter). "" when unknown: then no ``<time>``."""
+        if self.precision is Precision.QUARTER:
+            return f"{self.year:04d}"
+        return self.iso()
+
     def display(self) -> str:
         """Vietnamese reading form: 12/02/2020, tháng 6/2020, quý I/2025, năm 2021, không rõ ngày."""
         if self.precision is Precision.DAY:

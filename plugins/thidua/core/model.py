@@ -193,6 +193,8 @@ class Plan:
     signer: Signer = field(default_factory=Signer)
     recipients: tuple[str, ...] = ()
     source_file: str = ""
+    posted: DateValue = UNKNOWN  # ngay_dang: when it went on the portal, if the editor says (see core/history.py)
+    sample: bool = False
 
     kind = KIND_PLAN
 
@@ -264,6 +266,7 @@ class Exemplar:
     photo: str = ""
     source_note: str = ""
     sample: bool = False
+    posted: DateValue = UNKNOWN  # ngay_dang, as for Plan
 
     kind = KIND_EXEMPLAR
 

@@ -11,7 +11,7 @@ import yaml
 
 from .loader import ContentDirs
 
-__all__ = ["NO_CONFIG", "find_config", "content_dirs"]
+__all__ = ["NO_CONFIG", "find_config", "content_dirs", "docs_dir"]
 
 NO_CONFIG = "Không tìm thấy mkdocs.yml. Chạy lệnh trong thư mục của cổng hoặc dùng --config."
 
@@ -45,3 +45,9 @@ def content_dirs(config_file: Path) -> ContentDirs:
                                options.get("movements_dir", "movements"), options.get("places_extra", ""),
                                options.get("notices_dir", "notices"), options.get("days_off_extra", ""))
     return ContentDirs()
+
+
+def docs_dir(config_file: Path) -> Path:
+    """The site's hand-written pages folder (``docs_dir``, default ``docs``), absolute."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}
+    return config_file.parent.resolve() / str(data.get("docs_dir") or "docs")

@@ -153,6 +153,9 @@ PLAN_FIELDS = (
     )),
     Field("noi_nhan", LIST_STR, "nơi nhận", example=["HĐ TĐKT tỉnh", "Thường trực Huyện ủy"], attr="recipients"),
     Field("nguon", STR, "tệp gốc hoặc nơi lấy văn bản", example="000_303aa1fb2b2a5fad.txt", attr="source_file"),
+    Field("ngay_dang", DATE, "ngày đăng lên cổng (để trống: ngày tệp được đưa vào kho lần đầu)", title="Ngày đăng",
+          attr="posted"),
+    Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False, title="Dữ liệu mẫu", attr="sample"),
 )
 
 EXEMPLAR_FIELDS = (
@@ -178,6 +181,8 @@ EXEMPLAR_FIELDS = (
     Field("anh", STR, "ảnh (đường dẫn tới tệp ảnh trong kho, tính từ tệp này)", example="anh/nguyen-van-a.jpg",
           form="image", attr="photo"),
     Field("nguon", STR, "nguồn thông tin", attr="source_note"),
+    Field("ngay_dang", DATE, "ngày đăng lên cổng (để trống: ngày tệp được đưa vào kho lần đầu)", title="Ngày đăng",
+          attr="posted"),
     Field("du_lieu_mau", BOOL, "true nếu đây là dữ liệu mẫu", example=False, title="Dữ liệu mẫu", attr="sample"),
 )
 

@@ -408,6 +408,50 @@ def _check_movement_wordings(plans: list[RawEntry], movements: list[RawEntry], p
             out.append(Diagnostic(entry.path, entry.line_of(path), path, message, fix, WARNING))
 
 
+def _check_duplicate_plans(plans: list[RawEntry], out: list[Diagnostic]) -> None:
+    """The same plan entered twice: same issuer, number and year, or imported from the same source file."""
+    def text(value: object) -> str:
+        return " ".join(fold(value).split()) if isinstance(value, str) else ""
+
+    def year(value: object) -> str:
+        try:
+            return str(parse_date(value).year or "") if isinstance(value, str) else ""
+        except DateError:
+            return ""
+
+    by_number: dict[tuple[str, str, str], RawEntry] = {}
+    by_source: dict[str, RawEntry] = {}
+    for entry in sorted(plans, key=lambda e: e.path):
+        meta = entry.meta
+        number = text(meta.get("so_ky_hieu")).replace(" ", "")
+        issuer = text(meta.get("co_quan_ban_hanh"))
+        # A blank number ("/KH-UBND") names no document: two such plans may well be different ones.
+        if issuer and number and not number.startswith("/"):
+            key = (issuer, number, year(meta.get("ngay_ban_hanh")))
+            if key in by_number:
+                other = by_number[key]
+                out.append(Diagnostic(
+                    entry.path, entry.line_of("so_ky_hieu"), "so_ky_hieu",
+                    f"kế hoạch này trùng với tệp {other.path}: cùng cơ quan ban hành “{meta.get('co_quan_ban_hanh')}”, "
+                    f"số “{meta.get('so_ky_hieu')}”" + (f" và năm {key[2]}" if key[2] else "")
+                    + " — một văn bản được nhập hai lần (ví dụ từ bản .txt và bản .docx).",
+                    f"giữ một tệp, xóa tệp còn lại; nếu là hai văn bản khác nhau thì sửa số, cơ quan hoặc ngày ban hành "
+                    f"cho đúng bản ký ({entry.path} và {other.path})."))
+            else:
+                by_number[key] = entry
+        source = text(meta.get("nguon"))
+        if source:
+            if source in by_source:
+                other = by_source[source]
+                out.append(Diagnostic(
+                    entry.path, entry.line_of("nguon"), "nguon",
+                    f"kế hoạch này được nhập từ cùng tệp gốc “{meta.get('nguon')}” với tệp {other.path}.",
+                    f"giữ một trong hai tệp ({entry.path}, {other.path}); nếu là hai văn bản khác nhau thì ghi nguon "
+                    "cho đúng tệp gốc của từng văn bản."))
+            else:
+                by_source[source] = entry
+
+
 def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | None = None) -> list[Diagnostic]:
     """All problems of all entries: schema, dates, references, duplicates, ranges, cycles, photos."""
     out: list[Diagnostic] = []
@@ -444,6 +488,7 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
         if entry.kind == KIND_NOTICE:
             _check_notice(checker, project_root)
     _check_movement_tree([e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], out)
+    _check_duplicate_plans([e for e in by_kind.get(KIND_PLAN, []) if e.readable], out)
     _check_movement_wordings([e for e in by_kind.get(KIND_PLAN, []) if e.readable],
                              [e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], places, out)
     return sorted(set(out), key=lambda d: (d.path, d.line, d.field, d.message))

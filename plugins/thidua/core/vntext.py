@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfc", "normalize_tones", "fold", "slugify", "canonical", "words"]
+__all__ = ["heading_slug", "nfc", "normalize_tones", "fold", "slugify", "canonical", "words"]
 
 # Tone marks that the two spelling conventions place differently in open syllables
 # ("hoà" / "hòa", "thuỷ" / "thủy"). We keep the form used by official documents.
@@ -66,6 +66,17 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 def slugify(text: str) -> str:
     """ASCII slug for ids and addresses: "Huyện Bố Trạch" -> "huyen-bo-trach"."""
     return _NON_WORD.sub("-", fold(text)).strip("-")
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Markdown's toc ``slugify``: Python-Markdown's own rule (NFKD, ASCII, ``\\w``, lower case), but with đ -> d.
+
+    The stock rule drops "đ" (it has no decomposition): "Đề nghị" became "e-nghi". Named in mkdocs.yml as
+    ``toc: slugify: !!python/name:thidua.core.vntext.heading_slug``.
+    """
+    ascii_text = fold(value).encode("ascii", "ignore").decode("ascii")
+    ascii_text = re.sub(r"[^\w\s-]", "", ascii_text).strip()
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, ascii_text)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

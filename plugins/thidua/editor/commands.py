@@ -16,9 +16,9 @@ from .formats import as_github, as_json, as_text
 from ..core.loader import collect_files, load
 from .new_entry import KIND_BY_WORD, NewEntry, ask_missing, new_entry, write_new
 from ..core.places import load_registry
-from ..core.projectconfig import NO_CONFIG, content_dirs, find_config
+from ..core.projectconfig import NO_CONFIG, content_dirs, docs_dir, find_config
 
-__all__ = ["run_check", "run_new", "run_import", "add_new_arguments", "find_config", "content_dirs"]
+__all__ = ["run_check", "run_new", "run_import", "run_remove_samples", "add_new_arguments", "find_config", "content_dirs"]
 
 
 # --- check ---------------------------------------------------------------------------------------------------------
@@ -162,3 +162,40 @@ def run_import(args: argparse.Namespace) -> int:
             report += ["thidua check: tệp mới không có lỗi."]
     print("\n".join(report), file=sys.stderr)
     return 0
+
+
+# --- remove-samples ------------------------------------------------------------------------------------------------
+
+def run_remove_samples(args: argparse.Namespace) -> int:
+    from .samples import apply_removal, plan_removal
+
+    config = find_config(args.config)
+    if config is None:
+        print(NO_CONFIG, file=sys.stderr)
+        return 2
+    root = config.parent.resolve()
+    dirs = content_dirs(config)
+    plan = plan_removal(root, dirs, docs_dir(config))
+    if plan.problems:
+        for problem in plan.problems:
+            print(problem.format(), file=sys.stderr)
+        print("Chưa xóa gì: sửa các dòng trên rồi chạy lại.", file=sys.stderr)
+        return 1
+    if not plan.samples:
+        print("Không có mục nào đánh dấu du_lieu_mau: true.")
+        return 0
+    for path in plan.remove:
+        print(f"xóa {path.relative_to(root).as_posix()}")
+    for path, changes in plan.edits.items():
+        for number in sorted(changes):
+            print(f"sửa {path.relative_to(root).as_posix()}:{number}: bỏ mã của dữ liệu mẫu")
+    if args.dry_run:
+        print(f"(Chạy thử: chưa thay đổi gì. {len(plan.samples)} mục mẫu.)")
+        return 0
+    apply_removal(plan)
+    after = load(root, dirs)
+    for problem in after.diagnostics:
+        print(problem.format(), file=sys.stderr)
+    print(f"Đã xóa {len(plan.samples)} mục dữ liệu mẫu." + ("" if after.ok else " Còn lỗi ở trên: sửa rồi chạy thidua check."))
+    return 0 if after.ok else 1
+

@@ -4,9 +4,9 @@ Every link is absolute (from ``site_url``); without one the site has no feeds, s
 resolve a relative address. Ids are the entries' permanent addresses and times are the entries' own dates,
 never the time of the build, so two builds of the same content give the same bytes.
 
-An entry's date is the date the document carries; when it has none (a plan without a date line), the
-latest date it must come after stands in: the newest document it cites, or the newest award decision.
-An entry with no date at all is left out of feeds (it is still on the site and in the open data).
+"New" means new on the portal: entries are ordered by the time they were published (``Catalog.published``:
+``ngay_dang``, else the first commit of the entry's file, else the build date; see core/history.py), so a 2015 plan
+added today comes first, and an entry whose document has no date is listed like any other.
 
 Feed files sit at the site root (``ban-tin.atom.xml``, ``ban-tin-dia-phuong-<id>.atom.xml`` …), not beside
 their pages: Material's script fetches ``sitemap.xml`` relative to every ``<link rel="alternate">`` of a page,
@@ -31,7 +31,6 @@ __all__ = ["FEATURE", "FeedView", "MAX_ENTRIES", "Feed", "feed_date", "feeds", "
 
 MAX_ENTRIES = 50
 ATOM_NS = "http://www.w3.org/2005/Atom"
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
 ATOM_TYPE, RSS_TYPE = "application/atom+xml", "application/rss+xml"
 
 
@@ -53,42 +52,37 @@ class Feed:
         return URLS.rss(self.stem)
 
 
-def feed_date(entry) -> dt.date | None:
-    """The day an entry is dated in feeds (see the module docstring); None when nothing dates it."""
-    if entry.date.known:
-        return entry.date.start()
-    stand_ins = []
-    if entry.kind == KIND_PLAN:
-        stand_ins = [ref.date for ref in entry.implements] + [entry.period.start]
-    elif entry.kind == KIND_EXEMPLAR:
-        stand_ins = [award.decision_date for award in entry.awards]
-    elif entry.kind == KIND_NOTICE:  # a notice that gives no day of posting: its deadline as written
-        stand_ins = [entry.period.end]
-    days = [d.start() for d in stand_ins if d.known]
-    return max(days) if days else None
+def feed_date(entry, catalog: Catalog) -> dt.datetime:
+    """When an entry went on the portal (see the module docstring)."""
+    return catalog.published(entry)
 
 
-def _newest(entries) -> list:
-    dated = [(feed_date(e), e) for e in entries]
-    dated = [(d, e) for d, e in dated if d is not None]
-    dated.sort(key=lambda pair: (pair[0], pair[1].kind, pair[1].id), reverse=True)
-    return [e for _, e in dated[:MAX_ENTRIES]]
+def _document_day(entry) -> dt.date:
+    return entry.date.start() if entry.date.known else dt.date.min
+
+
+def _newest(entries, catalog: Catalog) -> list:
+    """The MAX_ENTRIES entries published last; ties (one commit added several) newest document first."""
+    ranked = sorted(entries, key=lambda e: (feed_date(e, catalog), _document_day(e), e.kind, e.id), reverse=True)
+    return ranked[:MAX_ENTRIES]
 
 
 def feeds(catalog: Catalog, site_name: str) -> list[Feed]:
     """Every feed with at least one entry: the site, each place page, each movement."""
     out = [Feed("", f"{site_name}: kế hoạch và gương mới", "Kế hoạch thi đua và gương người tốt, việc tốt mới nhất",
                 "", URLS.feed(), _newest([*catalog.plans.values(), *catalog.exemplars.values(),
-                                          *catalog.notices.values()]))]
+                                          *catalog.notices.values()], catalog))]
     for place_id in catalog.place_ids:
         label = catalog.places.label(place_id)
-        entries = _newest([*catalog.plans_in(place_id), *catalog.exemplars_in(place_id), *catalog.notices_in(place_id)])
+        entries = _newest([*catalog.plans_in(place_id), *catalog.exemplars_in(place_id), *catalog.notices_in(place_id)],
+                          catalog)
         if entries:
             out.append(Feed(f"{KIND_PLACE}/{place_id}", f"{site_name}: {label}",
                             f"Kế hoạch và gương mới ở {label} và các đơn vị trực thuộc",
                             URLS.entry(KIND_PLACE, place_id), URLS.feed(KIND_PLACE, place_id), entries))
     for movement in sorted(catalog.movements.values(), key=lambda m: m.id):
-        entries = _newest([*catalog.plans_of_movement(movement.id), *catalog.exemplars_of_movement(movement.id)])
+        entries = _newest([*catalog.plans_of_movement(movement.id), *catalog.exemplars_of_movement(movement.id)],
+                          catalog)
         if entries:
             path = URLS.entry(KIND_MOVEMENT, movement.id)
             out.append(Feed(f"{KIND_MOVEMENT}/{movement.id}", f"{site_name}: phong trào “{movement.name}”",
@@ -107,9 +101,10 @@ def _clean(text: str) -> str:
 
 
 def _title(entry) -> str:
+    mark = "[Dữ liệu mẫu] " if getattr(entry, "sample", False) else ""
     if entry.kind == KIND_PLAN:
-        return f"{entry.label}: {entry.title}"
-    return entry.name
+        return mark + f"{entry.label}: {entry.title}"
+    return mark + entry.name
 
 
 def _summary(entry, catalog: Catalog) -> str:
@@ -126,10 +121,6 @@ def _summary(entry, catalog: Catalog) -> str:
 
 def _categories(entry, catalog: Catalog) -> list[tuple[str, str]]:
     return [(mid, catalog.movements[mid].name) for mid in entry.movement_ids if mid in catalog.movements]
-
-
-def _stamp(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -173,7 +164,7 @@ def _cached_item(cache: dict | None, key: tuple, build, level: int) -> str:
 
 def _atom_entry(entry, catalog: Catalog, site_url: str) -> ET.Element:
     url = absolute(site_url, URLS.entry(entry.kind, entry.id))
-    stamp = _stamp(feed_date(entry)).isoformat()
+    stamp = feed_date(entry, catalog).isoformat()
     item = ET.Element("entry")
     _sub(item, "id", url)
     _sub(item, "title", _title(entry))
@@ -192,7 +183,7 @@ def _rss_item(entry, catalog: Catalog, site_url: str) -> ET.Element:
     _sub(item, "title", _title(entry))
     _sub(item, "link", url)
     _sub(item, "guid", url, isPermaLink="true")
-    _sub(item, "pubDate", format_datetime(_stamp(feed_date(entry))))
+    _sub(item, "pubDate", format_datetime(feed_date(entry, catalog)))
     _sub(item, "description", _summary(entry, catalog))
     for _term, label in _categories(entry, catalog):
         _sub(item, "category", label)
@@ -205,7 +196,7 @@ def atom(feed: Feed, catalog: Catalog, site_url: str, site_name: str, cache: dic
     _sub(root, "id", absolute(site_url, feed.atom_path))
     _sub(root, "title", feed.title)
     _sub(root, "subtitle", feed.subtitle)
-    _sub(root, "updated", _stamp(feed_date(feed.entries[0])).isoformat())
+    _sub(root, "updated", feed_date(feed.entries[0], catalog).isoformat())
     _sub(root, "link", rel="self", type=ATOM_TYPE, href=absolute(site_url, feed.atom_path))
     _sub(root, "link", rel="alternate", type="text/html", href=absolute(site_url, feed.page_path))
     author = _sub(root, "author")
@@ -224,7 +215,7 @@ def rss(feed: Feed, catalog: Catalog, site_url: str, cache: dict | None = None) 
     _sub(channel, "link", absolute(site_url, feed.page_path))
     _sub(channel, "description", feed.subtitle)
     _sub(channel, "language", "vi")
-    _sub(channel, "lastBuildDate", format_datetime(_stamp(feed_date(feed.entries[0]))))
+    _sub(channel, "lastBuildDate", format_datetime(feed_date(feed.entries[0], catalog)))
     _sub(channel, "atom:link", rel="self", type=RSS_TYPE, href=absolute(site_url, feed.rss_path))
     items = [_cached_item(cache, ("rss", e.kind, e.id), lambda e=e: _rss_item(e, catalog, site_url), 2)
              for e in feed.entries]
@@ -262,7 +253,7 @@ def _own_feed_paths(catalog: Catalog, entry) -> list[dict]:
     else:
         entries = [*catalog.plans_of_movement(entry.id), *catalog.exemplars_of_movement(entry.id)]
         name = f"phong trào “{entry.name}”"
-    if not any(feed_date(e) for e in entries):
+    if not entries:
         return []
     stem = URLS.feed(entry.kind, entry.id)
     return [{"type": ATOM_TYPE, "title": f"Tin mới: {name} (Atom)", "path": URLS.atom(stem)},
@@ -270,7 +261,7 @@ def _own_feed_paths(catalog: Catalog, entry) -> list[dict]:
 
 
 def _site_feed_paths(catalog: Catalog) -> list[dict]:
-    if not any(feed_date(e) for e in [*catalog.plans.values(), *catalog.exemplars.values(), *catalog.notices.values()]):
+    if not catalog.plans and not catalog.exemplars and not catalog.notices:
         return []
     return [{"type": ATOM_TYPE, "title": "Kế hoạch và gương mới (Atom)", "path": URLS.atom(URLS.feed())},
             {"type": RSS_TYPE, "title": "Kế hoạch và gương mới (RSS)", "path": URLS.rss(URLS.feed())}]

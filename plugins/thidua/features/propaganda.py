@@ -19,7 +19,7 @@ from .feature import Feature, PageSpec
 from .urls import URLS
 
 __all__ = ["PlanTask", "task_state", "plan_tasks", "propaganda_tasks", "STATES", "STATE_LABELS",
-           "DUE_SOON_DAYS", "TaskView", "FEATURE", "task_pages"]
+           "DUE_SOON_DAYS", "reading_order", "TaskView", "FEATURE", "task_pages"]
 
 DUE_SOON_DAYS = 7
 UPCOMING, DUE, OVERDUE, NO_DEADLINE = "sap-toi", "den-han", "qua-han", "khong-co-han"
@@ -76,8 +76,23 @@ def plan_tasks(catalog: Catalog, registry: AgencyRegistry | None = None) -> list
     return out
 
 
+def reading_order(tasks: list[PlanTask]) -> list[PlanTask]:
+    """The order a reader acts on: past due (latest first), due, upcoming (soonest first), then without a deadline;
+    ties keep the plans' order (newest plan first, tasks as the plan lists them)."""
+    def key(t: PlanTask) -> tuple[int, int]:
+        rank = STATES.index(t.state)
+        if t.state == OVERDUE:
+            return rank, -t.task.deadline.end().toordinal()
+        if t.state in (DUE, UPCOMING):
+            return rank, t.task.deadline.start().toordinal()
+        return rank, 0
+
+    return sorted(tasks, key=key)
+
+
 def propaganda_tasks(catalog: Catalog, registry: AgencyRegistry | None = None) -> list[PlanTask]:
-    return [t for t in plan_tasks(catalog, registry) if t.propaganda]
+    """Propaganda tasks in reading order (see :func:`reading_order`)."""
+    return reading_order([t for t in plan_tasks(catalog, registry) if t.propaganda])
 
 
 class TaskView:

@@ -143,7 +143,7 @@ def bar_chart(series: list[dict], width: int = 640, height: int = 260) -> dict:
 
     Numbers only: the template draws it, so a site can restyle it, and prints every value as text.
     """
-    left, right, top, bottom = 40, 10, 16, 34
+    left, right, top, bottom = 48, 10, 24, 40  # room for labels drawn up to 23 units high on a phone (thidua.css)
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max([1] + [max(s["exemplars"], s["awards"]) for s in series])
     ceiling = _nice_ceiling(peak)
@@ -181,6 +181,8 @@ def report_pages(catalog: Catalog) -> list[PageSpec]:
         "csv": URLS.report_csv, "years": years, "months": monthly(catalog), "chart": bar_chart(years),
         "by_place_movement": by_place_and_movement(catalog, report_rows(catalog)),
         "total_exemplars": len(catalog.exemplars), "total_awards": total_awards, "build_date": catalog.build_date,
+        "sample_exemplars": sum(1 for e in catalog.exemplars.values() if e.sample),
+        "sample_awards": sum(len(e.awards) for e in catalog.exemplars.values() if e.sample),
     }
     return [PageSpec(URLS.source(URLS.reports), "Báo cáo thi đua, khen thưởng", "thidua/report.html", context,
                      description="Số gương người tốt, việc tốt và số khen thưởng theo địa phương, phong trào, "

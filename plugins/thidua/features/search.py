@@ -117,6 +117,7 @@ class SearchDocument:
     year: int = 0
     facet_places: tuple[str, ...] = ()
     facet_movements: tuple[str, ...] = ()
+    sample: bool = False  # du_lieu_mau: the result says so
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -196,7 +197,7 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
             _place_names(catalog, plan.place_id), movements,
             _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, body[:TEXT_CHARS], cited),
             _join(plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
-            _place_facets(catalog, plan.place_id), movement_ids))
+            _place_facets(catalog, plan.place_id), movement_ids, plan.sample))
     for ex in catalog.exemplars.values():
         movements, movement_ids = _movement_names(catalog, ex.movement_ids)
         awards = " ".join(f"{a.form} {a.issuer} {a.decision_number}" for a in ex.awards)
@@ -205,7 +206,8 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
         docs.append(SearchDocument(
             URLS.entry("exemplar", ex.id), "exemplar", ex.name, "", _place_names(catalog, ex.place_id), movements,
             _join(ex.summary, ex.field_name, awards, body[:TEXT_CHARS]), _join(ex.summary, excerpt_text(ex.body, body))[:EXCERPT_CHARS],
-            catalog.places.label(ex.place_id), label, key, year, _place_facets(catalog, ex.place_id), movement_ids))
+            catalog.places.label(ex.place_id), label, key, year, _place_facets(catalog, ex.place_id), movement_ids,
+            ex.sample))
     for mv in catalog.movements.values():
         movements, movement_ids = _movement_names(catalog, (mv.id,))
         body = plain_text(mv.body)
@@ -463,6 +465,9 @@ def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chun
             "m": [[movement_no[m] for m in d.facet_movements] for d in docs],
         },
     }
+    samples = [n for n, d in enumerate(docs) if d.sample]
+    if samples:  # positions of sample entries; absent when there are none (the going-live site)
+        manifest["doc"]["s"] = samples
     return SearchBuild(manifest, files)
 
 

@@ -26,6 +26,10 @@ __all__ = [
     "items_by_plan",
 ]
 
+# How far past the build date the home page lists campaigns and deadlines for the browser to reveal when their day
+# comes (a site not rebuilt for that long says the build date's truth, and the daily rebuild keeps it fresh).
+LIVE_HORIZON_DAYS = 60
+
 WINDOW = "dot"  # a campaign window (thời gian thi đua) or one of its rounds
 ITEM_LABELS = {WINDOW: "Thời gian thi đua", "han": "Hạn chót", "ky-niem": "Kỷ niệm", "su-kien": "Sự kiện"}
 # Narrowest a mark is drawn, in percent of a year: about 1.4em on a 412px phone, wide enough to tap and to read
@@ -319,6 +323,15 @@ class TimelineView:
         day = self.catalog.build_date
         found = [(self.catalog.plans[pid], i) for pid, items in self._items.items() for i in items
                  if i.is_window and i.covers(day)]
+        return sorted(found, key=lambda pair: (pair[1].last_day, pair[0].id))
+
+    def running_soon(self, days: int = LIVE_HORIZON_DAYS) -> list[tuple[Plan, TimelineItem]]:
+        """Windows that start in the ``days`` after the build date: the home page lists them hidden, and the
+        browser shows each once its window covers the reader's day (see assets/live.js)."""
+        day = self.catalog.build_date
+        until = day + dt.timedelta(days=days)
+        found = [(self.catalog.plans[pid], i) for pid, items in self._items.items() for i in items
+                 if i.is_window and day < i.first_day <= until]
         return sorted(found, key=lambda pair: (pair[1].last_day, pair[0].id))
 
     def upcoming(self, limit: int = 5) -> list[tuple[Plan, TimelineItem]]:

@@ -73,6 +73,7 @@ class Urls:
     # ----- photos and assets ----------------------------------------------------------------------------------
     exemplar_photos: str = "anh/guong"
     css: str = "assets/thidua/thidua.css"
+    live_js: str = "assets/thidua/live.js"  # dates for the reader's day; pages that need it load it themselves
     root: str = ""  # the site's home page
 
     # ----- entries -------------------------------------------------------------------------------------------

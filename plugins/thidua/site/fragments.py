@@ -16,7 +16,12 @@ import re
 from markupsafe import Markup, escape
 from mkdocs.utils import normalize_url
 
+from ..core.vntext import fold
+from ..features.propaganda import DUE_SOON_DAYS
 from ..features.urls import URLS
+
+# Beside every sample entry in a list (du_lieu_mau: true): readers must never take it for a real person or plan.
+SAMPLE_TAG = ' <span class="td-sample-tag">Dữ liệu mẫu</span>'
 
 __all__ = ["Fragments"]
 
@@ -116,14 +121,15 @@ class Fragments:
             meta.append("\n      ")
             if kind != "movement":
                 date = item.date
-                iso = date.iso()
-                meta.append(f'<time title="{_e(view.date_title(date))}"'
-                            + (f' datetime="{_e(iso)}"' if iso else "")
-                            + f">{_e(view.date(date))}</time>")
+                iso = date.html_datetime()
+                # A <time> only for a date a machine can read; "không rõ ngày" is plain text.
+                meta.append(f'<time title="{_e(view.date_title(date))}" datetime="{_e(iso)}">{_e(view.date(date))}</time>'
+                            if iso else f'<span title="{_e(view.date_title(date))}">{_e(view.date(date))}</span>')
             else:
                 meta.append(_e(view.level_labels.get(item.level, item.level)))
+            tag = SAMPLE_TAG if getattr(item, "sample", False) else ""
             out.append(f'\n  <li class="td-item td-item-{_e(kind)}">\n'
-                       f'    <a href="{href(URLS.entry(kind, item.id))}">{_e(item.name)}</a>\n'
+                       f'    <a href="{href(URLS.entry(kind, item.id))}">{_e(item.name)}</a>{tag}\n'
                        f'    <span class="td-meta">\n      {"".join(meta)}\n    </span>\n  </li>\n  ')
         out.append("\n</ul>\n")
         return Markup("".join(out))
@@ -183,9 +189,10 @@ class Fragments:
         return Markup(self._date(value))
 
     def _date(self, value) -> str:
-        iso = value.iso()
-        return (f'<time class="td-date td-precision-{_e(value.precision.value)}" title="{_e(self.view.date_title(value))}"'
-                + (f' datetime="{_e(iso)}"' if iso else "") + f">{_e(self.view.date(value))}</time>")
+        iso = value.html_datetime()
+        tag = "time" if iso else "span"  # a <time> only for a date a machine can read
+        return (f'<{tag} class="td-date td-precision-{_e(value.precision.value)}" title="{_e(self.view.date_title(value))}"'
+                + (f' datetime="{_e(iso)}"' if iso else "") + f">{_e(self.view.date(value))}</{tag}>")
 
     # ----- propaganda tasks -----------------------------------------------------------------------
     def task_items(self, tasks, page) -> Markup:
@@ -197,12 +204,16 @@ class Fragments:
             plan, task = t.plan, t.task
             plan_link = href(URLS.entry("plan", plan.id))
             kinds = ""
-            if t.agency.main:
-                labels = "; ".join(_e(k.label) for k in t.agency.propaganda_kinds)
-                kinds = f' <span class="td-meta td-inline-meta">{labels}</span>'
+            # The kind of agency, unless it only repeats the name the plan gives ("Phòng Văn hóa và Thông tin").
+            labels = [k.label for k in t.agency.propaganda_kinds if fold(k.label) != fold(task.agency)]
+            if t.agency.main and labels:
+                kinds = f' <span class="td-meta td-inline-meta">{"; ".join(_e(k) for k in labels)}</span>'
             number = plan.shown_number
             section = f", mục {_e(task.section)}" if task.section else ""
             deadline = task.deadline
+            # The deadline's first and last days: live.js recomputes the state for the reader's day.
+            live = (f' data-td-state-from="{deadline.start().isoformat()}" data-td-state-to="{deadline.end().isoformat()}"'
+                    f' data-td-soon="{DUE_SOON_DAYS}"' if deadline.known else "")
             if deadline.known:
                 due = (f'{self._date(deadline)} <span class="td-meta td-inline-meta">(độ chính xác: '
                        f'{_e(view.precision_labels[deadline.precision.value])})</span>')
@@ -212,8 +223,8 @@ class Fragments:
             if answers:
                 latest = t.latest_answer
                 newest = f", mới nhất {self._date(latest)}" if latest.known else ""
-                items = "".join(f'<li><a href="{href(URLS.entry(e.kind, e.id))}">{_e(e.name)}</a></li>'
-                                for e in answers[:5])
+                items = "".join(f'<li><a href="{href(URLS.entry(e.kind, e.id))}">{_e(e.name)}</a>'
+                                f'{SAMPLE_TAG if e.sample else ""}</li>' for e in answers[:5])
                 if len(answers) > 5:
                     items += f'<li><a href="{plan_link}#guong-lien-quan">và {len(answers) - 5} gương khác</a></li>'
                 answered = f'{len(answers)} gương{newest}:\n        <ul class="td-inline">{items}</ul>\n        '
@@ -221,7 +232,7 @@ class Fragments:
                 answered = "Chưa có gương nào được đăng theo kế hoạch này."
             out.append(
                 f'\n  <li class="td-task" id="{_e(t.anchor)}" data-plan="{_e(plan.id)}" data-state="{_e(t.state)}">\n'
-                f'    <p class="td-task-head"><span class="td-state td-state-{_e(t.state)}">{_e(t.state_label)}</span> '
+                f'    <p class="td-task-head"><span class="td-state td-state-{_e(t.state)}"{live}>{_e(t.state_label)}</span> '
                 f'<strong>{_e(task.agency)}</strong>{kinds}</p>\n'
                 f'    <p class="td-task-text">{_e(task.text)}</p>\n    <dl>\n'
                 f'      <dt>Kế hoạch</dt><dd><a href="{plan_link}">{_e(plan.doc_type)} {_e(number)} — {_e(plan.issuer)}</a>'
@@ -239,7 +250,9 @@ class Fragments:
             title = f"Độ chính xác: {_e(self.view.precision_labels[item.precision])}"
             if item.original:
                 title += f"; nguyên văn: “{_e(item.original)}”"
-            datetime = "" if item.is_window else f' datetime="{_e(item.start_value.iso())}"'
+            # A window ("03/02/2025 – năm 2025") is two dates, not one: plain text; a mark is one <time>.
+            iso = "" if item.is_window else item.start_value.html_datetime()
+            datetime = f' datetime="{_e(iso)}"' if iso else ""
             cached = self._items[id(item)] = (item, _e(item.kind), _e(item.kind_label), _e(item.when), _e(item.text),
                                               _e(item.precision), datetime, title)
         return cached[1:]
@@ -262,7 +275,7 @@ class Fragments:
                      f'aria-hidden="true"></span>' if block.today is not None else "")
             out.append(f'\n  <section class="td-tl-year" aria-labelledby="tl-nam-{year}">\n'
                        f'    <h3 id="tl-nam-{year}">Năm {year}</h3>\n'
-                       f'    <div class="td-tl-chart" role="group" aria-label="Biểu đồ năm {year}; bảng bên dưới liệt kê '
+                       f'    <div class="td-tl-chart" data-td-year="{year}" role="group" aria-label="Biểu đồ năm {year}; bảng bên dưới liệt kê '
                        f'đầy đủ">\n'
                        f'      <div class="td-tl-axis" aria-hidden="true">{axis}</div>\n      ')
             for row in block.rows:
@@ -301,6 +314,7 @@ class Fragments:
             for p in block.entries:
                 item = p.item
                 kind, kind_label, when, text, precision, datetime, title = self._item_text(item)
+                tag = "time" if datetime else "span"
                 notes = ((' <span class="td-original">(văn bản không ghi ngày bắt đầu)</span>' if item.open_start else "")
                          + (' <span class="td-original">(từ năm trước)</span>' if p.cut_before else "")
                          + (' <span class="td-original">(sang năm sau)</span>' if p.cut_after else ""))
@@ -311,7 +325,7 @@ class Fragments:
                     plan_cell = (f'<td><a class="td-number" href="{href(URLS.entry("plan", plan.id))}">'
                                  f'{_e(number)}</a></td>')
                 out.append(f'\n        <tr data-kind="{kind}" data-precision="{precision}"><td>{p.number}</td>'
-                           f'<td><time class="td-date td-precision-{precision}"{datetime} title="{title}">{when}'
-                           f'</time>{notes}</td><td>{kind_label}</td><td>{text}</td>{plan_cell}</tr>\n      ')
+                           f'<td><{tag} class="td-date td-precision-{precision}"{datetime} title="{title}">{when}'
+                           f'</{tag}>{notes}</td><td>{kind_label}</td><td>{text}</td>{plan_cell}</tr>\n      ')
             out.append("\n      </tbody>\n    </table>\n  </section>\n  ")
         return Markup("".join(out))

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.catalog import build_catalog
 from ..core.diagnostics import WARNING, format_report
+from ..core.history import first_added
 from ..core.loader import ContentDirs, load
 from ..features.cms import CmsSettings
 from ..features.registry import BuildContext, produce_pages
@@ -35,6 +37,8 @@ __all__ = ["ThiduaPlugin", "ThiduaConfig"]
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 TEMPLATES = Path(__file__).parent / "templates"
+# Templates that replace the theme's own (404.html): searched after the site's custom_dir, before the theme.
+TEMPLATES_FIRST = Path(__file__).parent / "templates_first"
 ASSETS = Path(__file__).parent / "assets"
 ERROR_TEMPLATE = "thidua/build-errors.html"
 
@@ -95,6 +99,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         except ValueError as error:
             raise PluginError(f"mkdocs.yml, plugin thidua: {error}") from None
         self.build_errors = []  # in `mkdocs serve`, content errors shown in the browser instead of a stuck server
+        if str(TEMPLATES_FIRST) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES_FIRST))
         if URLS.css not in config.extra_css:
             config.extra_css.append(URLS.css)
         return config
@@ -114,8 +120,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}); chưa xây dựng trang. "
                               "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
         date = build_date(self.config.build_date)
+        # One `git log` for every entry file: when each reached the portal (feeds' "new").
+        added = first_added(self.root, list(self.dirs.by_kind().values()))
         self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date,
-                                     result.notices, result.workdays)
+                                     result.notices, result.workdays, added)
         self.view = View(self.catalog, list_cap=self.config.page_size)
         log.info("thidua: %d kế hoạch, %d gương, %d phong trào, %d địa phương có nội dung", len(result.plans),
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
@@ -134,9 +142,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, URLS.css, abs_src_path=str(ASSETS / "thidua.css")))
+        files.append(File.generated(config, URLS.live_js, abs_src_path=str(ASSETS / "live.js")))
         self.specs = {s.src_uri: s for s in specs}
         # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
-        self.outputs = start_outputs(context, config.site_dir, taken | {URLS.css}, parallel=self.config.parallel)
+        self.outputs = start_outputs(context, config.site_dir, taken | {URLS.css, URLS.live_js},
+                                     parallel=self.config.parallel)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -170,7 +180,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             return markdown
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta.update(spec.meta())
+            meta = spec.meta()
+            # The theme prints page.meta's title and description without escaping (<meta content="…">, the header):
+            # editor text with a quote or a "<" must arrive escaped.
+            for key in ("title", "description"):
+                if key in meta:
+                    meta[key] = escape(meta[key])
+            page.meta.update(meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

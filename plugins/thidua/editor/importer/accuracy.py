@@ -14,7 +14,7 @@ from ...core.dates import DateError, parse_date
 from ...core.model import DocumentNumber
 from ...core.vntext import canonical
 
-__all__ = ["FieldScore", "compare", "table"]
+__all__ = ["FieldScore", "compare", "table", "header_facts"]
 
 
 @dataclass(frozen=True)
@@ -107,3 +107,26 @@ def table(results: dict[str, list[FieldScore]]) -> tuple[str, float]:
     lines.append("tất cả".ljust(width) + "".join(
         f"{sum(f.score for f in results[n]) / len(keys):12.2f}" for n in names) + f"{overall:12.2f}")
     return "\n".join(lines), overall
+
+
+HEADER_FACTS = ("so_ky_hieu", "ngay_ban_hanh", "noi_ban_hanh", "dia_phuong", "co_quan_ban_hanh", "trich_yeu")
+SIGNER_FACTS = ("ho_ten", "chuc_vu", "hinh_thuc", "thay_mat")
+
+
+def header_facts(got: dict, want: dict) -> list[tuple[str, bool, str]]:
+    """(fact, right, detail) for the header facts: number, date, place, issuer, title, and the signer's four parts."""
+    fields = {f.key: f for f in s.SCHEMAS["plan"]}
+    out = []
+    for key in HEADER_FACTS:
+        if key not in want:
+            continue
+        g, w = _norm(fields[key], got.get(key)), _norm(fields[key], want.get(key))
+        out.append((key, g == w, f"nhập “{got.get(key)}” ≠ mẫu “{want.get(key)}”"))
+    signer_field = {f.key: f for f in fields["nguoi_ky"].fields}
+    g_signer, w_signer = got.get("nguoi_ky") or {}, want.get("nguoi_ky") or {}
+    for key in SIGNER_FACTS:
+        if key not in w_signer:
+            continue
+        g, w = _norm(signer_field[key], g_signer.get(key)), _norm(signer_field[key], w_signer.get(key))
+        out.append((f"nguoi_ky.{key}", g == w, f"nhập “{g_signer.get(key)}” ≠ mẫu “{w_signer.get(key)}”"))
+    return out

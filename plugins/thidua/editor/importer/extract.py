@@ -15,9 +15,9 @@ from ...core.vntext import canonical, fold
 from .source import Paragraph
 
 __all__ = [
-    "Header", "read_header", "find_self_issuer", "read_title", "quoted_after", "read_references",
+    "Header", "read_header", "find_self_issuer", "complete_issuer", "is_motto", "read_title", "quoted_after", "read_references",
     "quotations", "read_period", "read_milestones", "read_targets", "read_tasks", "read_signer",
-    "read_recipients", "sentence_case", "case_from_text",
+    "read_recipients", "sentence_case", "case_from_text", "yearless_deadline",
 ]
 
 # --- casing ------------------------------------------------------------------------------------------------
@@ -45,6 +45,20 @@ def case_from_text(phrase: str, text: str) -> str:
     return ""
 
 
+_AGENCY_TYPE = re.compile(r"^((?:sở|phòng|ban|bộ|cục|chi cục|tổng cục|trung tâm|văn phòng|viện|trường|"
+                          r"liên đoàn|hội)\s+)(.+)$")
+
+
+def _agency_case(lowered: str) -> str:
+    """"sở nội vụ" -> "Sở Nội vụ", "phòng giáo dục và đào tạo" -> "Phòng Giáo dục và Đào tạo": the type word and
+    the first word of each field of the name in capitals, as official names are written."""
+    m = _AGENCY_TYPE.match(lowered)
+    if not m or any(lowered.startswith(t) for t in _TITLES):
+        return lowered
+    name = re.sub(r"(^|\s(?:và|-|–)\s|,\s)(\w)", lambda x: x[1] + x[2].upper(), m[2])
+    return m[1] + name
+
+
 def sentence_case(upper: str, text: str = "") -> str:
     """"ỦY BAN NHÂN DÂN HUYỆN BỐ TRẠCH" -> "Ủy ban nhân dân huyện Bố Trạch": the document's own casing first."""
     upper = " ".join(upper.split())
@@ -56,12 +70,13 @@ def sentence_case(upper: str, text: str = "") -> str:
     if lowered in _TITLES:
         return _TITLES[lowered]
     # A unit type is followed by a proper name: capitalise the words after it.
-    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+ủy)?)\s+(?!ủy\b)(.+)$", lowered)
+    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+ủy)?)\s+(?!ủy\b|hội\b)(.+)$", lowered)
     head, name = (m[1], m[2]) if m else (lowered, "")
     for key, value in sorted(_TITLES.items(), key=lambda kv: -len(kv[0])):
         head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
     for key, value in _CAPITAL_WORDS.items():
         head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
+    head = _agency_case(head)
     words = [w.upper() if w in _KEEP_UPPER else w for w in head.split()]
     head = " ".join(words)
     head = head[:1].upper() + head[1:]
@@ -77,7 +92,7 @@ _NATIONAL = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HO
                        r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _DATE_LINE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngày\s*(?P<d>[\d\s._…/-]*?)\s*tháng\s*(?P<m>[\d\s._…/-]*?)\s*năm\s*(?P<y>\d{4})",
+    r"(?<![^\W\d_])(?P<place>[^\W\d_][^\d,|\t:/;()]{1,60}?)\s*,\s*ngày\s*(?P<d>[\d\s._…/—–-]*?)\s*tháng\s*(?P<m>[\d\s._…/—–-]*?)\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE)
 _DOC_TYPES = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUYẾT ĐỊNH", "CHỈ THỊ", "THÔNG BÁO")
 _UNIT_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
@@ -106,18 +121,46 @@ def _expand(line: str) -> str:
     return line
 
 
+def _body_name(upper: str, text: str) -> str:
+    """An upper-case body name in the document's own casing: as the text writes it (its abbreviation spelt out
+    only when the text itself spells it so), else sentence-cased letter for letter."""
+    expanded = _expand(upper)
+    if expanded != upper and (found := case_from_text(expanded, text)):
+        return found
+    return sentence_case(upper, text)
+
+
 _HAS_UNIT = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
 
 
+_MOTTO_WORDS = {"cộng", "hòa", "hoà", "xã", "hội", "chủ", "nghĩa", "việt", "nam", "độc", "lập", "tự", "do", "hạnh",
+                "phúc", "đảng", "sản"}
+_MOTTO_MARKS = {"cộng", "hòa", "hoà", "nghĩa", "độc", "lập", "tự", "do", "hạnh", "phúc", "sản"}
+
+
+def is_motto(text: str) -> bool:
+    """The national motto or the Party's line, whole or any piece of it ("Chủ nghĩa Việt Nam |", "Hạnh phúc")."""
+    words = re.findall(r"\w+", canonical(text))
+    return bool(words) and set(words) <= _MOTTO_WORDS and bool(set(words) & _MOTTO_MARKS)
+
+
 def _issuer_lines(lines: list[str]) -> tuple[str, str]:
-    """(parent issuer, issuer) from the upper-case block above the number line."""
+    """(parent issuer, issuer) from the upper-case block above the number line, as written (abbreviations kept)."""
     blocks: list[str] = []
+    after_motto = False
     for line in lines:
-        line = _expand(line.strip(" *-_—–\\"))
-        if not line or not line.isupper():
+        line = " ".join(line.strip(" *-_—–=~|\\\t").split())
+        # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": the motto wrapped in its cell is still the motto.
+        motto = is_motto(line) or (after_motto and set(re.findall(r"\w+", canonical(line))) <= _MOTTO_WORDS)
+        after_motto = motto or (after_motto and not line)
+        if not line or not line.isupper() or motto or not re.search(r"\w\w", line):
             continue
         if blocks and _UNIT_START.match(line) and not _HAS_UNIT.search(blocks[-1]):
             # "ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH": one name written on two lines.
+            blocks[-1] = f"{blocks[-1]} {line}"
+            continue
+        if blocks and (len(line.split()) == 1 or re.search(r"(?:\s(?:VÀ|CỦA)|[-,–])$", blocks[-1])):
+            # "PHÒNG GIÁO DỤC VÀ ĐÀO" / "TẠO": a name wrapped in its cell (no body's name is one word long).
             blocks[-1] = f"{blocks[-1]} {line}"
             continue
         blocks.append(line)
@@ -148,14 +191,18 @@ def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
         text = _NATIONAL.sub(" ", para.text)
         text = " ".join(text.split())
         if m := _NUMBER_LINE.match(text):
-            raw = re.sub(r"[_.…]{2,}", "", m[1])
+            raw = re.split(r"\s*[|\t]", re.sub(r"[_.…]{2,}", "", m[1]))[0]
             raw = re.split(r"\s{2,}|(?<=[A-Za-zĐđ])\s+(?=[A-ZĐ][a-zà-ỹ])", raw.strip())[0]
             number = DocumentNumber.parse(raw)
-            header.number = number.normalized if number.form else " ".join(raw.split())
-            header.number_found = True
+            if not header.number_found:
+                header.number = number.normalized if number.form else " ".join(raw.split())
+                header.number_found = True
             number_seen = True
-            continue
-        if m := _DATE_LINE.search(text):
+            # The place-and-date cell may follow on the same line ("Số: 5/KH-UBND    Bố Trạch, ngày …").
+            text = text[m.start(1):].replace(raw.strip(), " ", 1) if raw.strip() else ""
+            if not _DATE_LINE.search(text):
+                continue
+        if (m := _DATE_LINE.search(text)) and not header.issued_at:
             header.issued_at = m["place"].strip(" *")
             day = re.sub(r"[^\d]", "", m["d"])
             month = re.sub(r"[^\d]", "", m["m"])
@@ -173,15 +220,41 @@ def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
         if not number_seen and text:
             above_number.append(text)
     parent, issuer = _issuer_lines(above_number)
-    header.parent_issuer = sentence_case(parent, full_text) if parent else ""
-    header.issuer = sentence_case(issuer, full_text) if issuer else ""
+    header.parent_issuer = _body_name(parent, full_text) if parent else ""
+    header.issuer = _body_name(issuer, full_text) if issuer else ""
     return header
 
 
 _ISSUER_WORDS = (r"(?:Ủy ban nhân dân|UBND|Ban Thường vụ|Ban Chấp hành|Thường trực|Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|"
                  r"Hội đồng Thi đua\s*[-,–]?\s*Khen thưởng|Sở|Ban Thi đua\s*[-–]\s*Khen thưởng|Phòng)")
+_SELF_VERB = r"(?:ban hành|phát động|xây dựng|triển khai)"
 _SELF = re.compile(r"(?P<name>" + _ISSUER_WORDS + r"(?:\s+(?!ban hành|phát động|xây dựng|triển khai)[\wÀ-ỹĐđ]+){0,8}?)"
-                   r"\s+(?:ban hành|phát động|xây dựng|triển khai)\s+(?:Kế hoạch|kế hoạch|đợt|phong trào|Đợt)")
+                   rf"\s+{_SELF_VERB}(?:\s*(?:,|và)\s*{_SELF_VERB})*\s+(?:Kế hoạch|kế hoạch|đợt|phong trào|Đợt)")
+BARE_BODIES = _BARE_BODIES = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ủy ban mặt trận tổ quốc việt nam"}
+_UNIT_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+
+
+def complete_issuer(issuer: str, issued_at: str, text: str) -> tuple[str, str]:
+    """An issuer written without its locality ("Ủy ban nhân dân": the line under it was lost in the copy),
+    completed from the text: first the whole name as the text writes it with the place of the date line
+    ("Ủy ban nhân dân tỉnh Quảng Bình"), else the name and "<unit> <place>" as the text writes them. ("", "")
+    when the text gives neither: the field is then left for the editor."""
+    if canonical(issuer) not in _BARE_BODIES or not issued_at:
+        return "", ""
+    place = r"\s+".join(re.escape(w) for w in issued_at.split())
+    bodies = [issuer, _expand(issuer.upper())]
+    for body in bodies:
+        words = r"\s+".join(re.escape(w) for w in body.split())
+        m = re.search(rf"(?<!\w){words}\s+{_UNIT_WORDS}\s+{place}(?!\w)", text, re.IGNORECASE)
+        if m:
+            found = " ".join(m.group(0).split())
+            return found, f"cơ quan ban hành “{found}” lấy trong văn bản (phần đầu chỉ ghi “{issuer}”)"
+    m = re.search(rf"(?<!\w){_UNIT_WORDS}\s+{place}(?!\w)", text)
+    if m:
+        found = f"{issuer} {' '.join(m.group(0).split())}"
+        return found, (f"cơ quan ban hành ghép từ “{issuer}” ở phần đầu và “{' '.join(m.group(0).split())}” trong văn "
+                       "bản (bản sao mất dòng tên địa phương): kiểm tra với bản ký")
+    return "", ""
 
 
 def find_self_issuer(paragraphs: list[Paragraph], issued_at: str) -> tuple[str, str]:
@@ -262,10 +335,19 @@ _KIND_RE = "|".join(re.escape(k) for k in _KINDS)
 _NUM_RE = (r"\d+\s*-\s*[A-ZĐ]{1,4}\s*/\s*[A-ZĐ][\wĐđ]*"  # Party: 05-CT/TW, 08 - CT/TU
            r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ]*(?:\s*-\s*[A-ZĐ][\wĐđ]*)*")  # state: 91/2017/NĐ-CP, 19/CT-TTg
 _DATE_RE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+# Words that end a cited body's name in running text: what it did, a date, a purpose.
+_ISSUER_STOP = (r"(?=\s+(?:(?:về|ban hành|quy định|phê duyệt|hướng dẫn|triển khai|thực hiện|phát động|tiếp tục|đẩy mạnh|"
+                r"tăng cường|nâng cao|tổ chức|nhằm|để|với|gắn với|trong|tại|đến|cho|đối với|đã|giai đoạn)\b|"
+                r"(?:năm|ngày|nhiệm kỳ)\s+\d)|\s*[,;.:()“”\"]|\s+và\s+|$)")
 _REF = re.compile(rf"(?P<kind>{_KIND_RE})\s+(?:số\s*:?\s*)?(?P<num>{_NUM_RE})"
                   rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<date>{_DATE_RE}))?"
-                  rf"(?:\s*,?\s*của\s+(?P<issuer>[^,;.:()“”\"]+?)(?=\s+(?:về|ban hành|quy định|phê duyệt|hướng dẫn|"
-                  rf"triển khai|thực hiện|phát động)\b|\s*[,;.:(]|\s+và\s+|$))?")
+                  rf"(?:\s*,?\s*của\s+(?P<issuer>[^,;.:()“”\"]+?){_ISSUER_STOP})?")
+# A body's name goes on after a comma or "và" with a capital ("Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Bình"),
+# unless what follows is another document or another cited body.
+_ISSUER_MORE = re.compile(rf"(,\s*|\s+và\s+)(?!(?:{_KIND_RE})\b)(?!{_ISSUER_WORDS}\b)"
+                          rf"(?P<more>[^\W\d_a-zà-ỹđ][^,;.:()“”\"]*?){_ISSUER_STOP}")
+_LAW = re.compile(r"(?:Căn cứ|căn cứ|Thực hiện|thực hiện)\s+(?P<kind>Luật|Bộ luật|Pháp lệnh)\s+"
+                  r"(?P<name>[^;:.()“”\"\n]+?)(?=\s*[;:.(\n]|\s*$)")
 _SUMMARY_END = re.compile(rf"\s*(?:;|\.(?:\s|$)|:|\s+và\s+(?:{_KIND_RE})\s+(?:số\s+)?\d|,\s+(?:{_KIND_RE})\s+(?:số\s+)?\d|"
                           rf",\s+(?={_ISSUER_WORDS}\b)|,\s+(?:với|nhằm|gắn với|theo)\s)")
 
@@ -290,13 +372,18 @@ def read_references(text: str, own_number: str = "") -> list[Reference]:
             continue
         date = re.sub(r"\s+", "", m["date"]) if m["date"] and "tháng" not in m["date"] else (m["date"] or "")
         issuer = " ".join((m["issuer"] or "").split())
+        end = m.end()
+        while issuer and (more := _ISSUER_MORE.match(text, end)):
+            issuer = f"{issuer}{more[1] if more[1].strip() else ' '}{' '.join(more['more'].split())}"
+            issuer = " ".join(issuer.split()) if more[1].strip() == "và" else issuer
+            end = more.end()
         summary = ""
         if m["issuer"]:
-            rest = text[m.end():]
+            rest = text[end:]
             lead = re.match(r"\s+(về\s+|ban hành\s|quy định\s|phê duyệt\s|hướng dẫn\s|triển khai\s|thực hiện\s|"
                             r"phát động\s)", rest)
             if lead:
-                start = m.end() + (lead.end() if lead[1].startswith("về") else lead.start(1))
+                start = end + (lead.end() if lead[1].startswith("về") else lead.start(1))
                 tail = text[start:]
                 q = re.match(r"\s*[\"“]([^\"“”]{3,300})[\"”]", tail)
                 if q:
@@ -315,6 +402,18 @@ def read_references(text: str, own_number: str = "") -> list[Reference]:
             old.summary = old.summary or ref.summary
         else:
             found[key] = ref
+    for m in _LAW.finditer(text):
+        # A law cited as a basis without its number: kept, with the number for the editor to fill.
+        name = " ".join(m["name"].split())
+        # The name runs on after a comma in lower case ("Thi đua, khen thưởng"); a capital starts what follows.
+        cut = next((c.start() for c in re.finditer(r",\s+(\S)", name) if c[1][0].isupper() or
+                    c[1].lower() in ("căn", "thực")), None)
+        name = name[:cut] if cut is not None else name
+        if re.search(r"\bsố\s*\d|\d+/\d{4}/", name):
+            continue
+        key = fold(f"{m['kind']} {name}")
+        if key not in found:
+            found[key] = Reference(m["kind"], "", "", "", name)
     return list(found.values())
 
 
@@ -325,7 +424,9 @@ _WINDOW = re.compile(
     r"ngày\s+ký(?:\s+ban\s+hành)?|ngày\s+ban\s+hành(?:\s+kế\s+hoạch)?|đầu\s+năm\s+\d{4}|năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)"
     r"\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+|trước\s+)?(?P<to>ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
     r"tháng\s+\d{1,2}\s*/\s*\d{4}|năm\s+\d{4}|quý\s+[IV]+\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4})")
-_ROUND = re.compile(r"(?P<name>Đợt\s+(?:\d+|[IVX]+|một|hai|ba|bốn))\s*[:(,\-–]?\s*(?P<range>[Tt]ừ\s+[^;.)]+?\d{4})")
+_ROUND = re.compile(r"(?P<name>(?:Đợt|đợt|Giai đoạn|giai đoạn)(?:\s+thi đua)?\s+(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|"
+                    r"bảy|\d{1,2})|\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn)(?!\w))\s*[:(,\-–]?\s*"
+                    r"(?P<range>[Tt]ừ\s+[^;.)]+?(?:đến|tới)\s+[^;.)]+?\d{4})")
 
 
 @dataclass
@@ -370,6 +471,7 @@ def read_period(text: str, issued: str) -> Window:
         window.original = " ".join(m.group(0).split())
         window.original = window.original[0].upper() + window.original[1:]
         break
+    round_texts: list[str] = []
     for m in _ROUND.finditer(text):
         r = _WINDOW.search(m["range"])
         if not r:
@@ -378,16 +480,30 @@ def read_period(text: str, issued: str) -> Window:
             start, end = parse_range(f"{_date_words(r['from'])} đến {_date_words(r['to'])}")
         except DateError:
             continue
-        window.rounds.append({"ten": m["name"], "tu": f"{start.day}/{start.month}/{start.year}" if start.year else "",
-                              "den": end.original})
+        window.rounds.append({"ten": " ".join(m["name"].split()), "den": end.original,
+                              "tu": start.original if re.search(r"\d{4}", start.original) else
+                              (f"{start.day}/{start.month}/{start.year}" if start.year else "")})
+        round_texts.append(canonical(m["range"]))
+    if window.rounds and (not window.end or any(canonical(window.original) in r for r in round_texts)):
+        # Rounds only: the campaign runs from the first round's start to the last round's end.
+        window.start, window.end, window.original = window.rounds[0]["tu"], window.rounds[-1]["den"], ""
     return window
 
 
 _DEADLINE = re.compile(
     r"(?:hoàn thành\s+)?(?:trước|trong|chậm nhất|hạn chót|trước ngày|chậm nhất ngày|xong trước)\s+(?:ngày\s+)?"
     r"(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|"
+    r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
     r"quý\s+[IV]+\s*/\s*\d{4}|quý\s+[IV]+\s+năm\s+\d{4})", re.IGNORECASE)
-_ANNIVERSARY = re.compile(r"((?:[Kk]ỷ niệm\s+)?\d+\s+năm\s+[^();:]{3,120}?)\s*\(\s*(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*"
+_YEARLESS = re.compile(r"(?:trước|chậm nhất|hạn chót|xong trước)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d|\d)"
+                       r"|(?:trước|chậm nhất)\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?!\s+năm)", re.IGNORECASE)
+
+
+def yearless_deadline(text: str) -> str:
+    """A deadline written without its year ("trước ngày 15/02"), as written, or ""."""
+    m = _YEARLESS.search(text)
+    return " ".join(m.group(0).split()) if m else ""
+_ANNIVERSARY = re.compile(r"((?:[Kk]ỷ niệm\s+)?\d+\s+năm\s+[^();:\n]{3,120}?)\s*\(\s*(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*"
                           r"(\d{1,2}/\d{1,2}/\d{4})\s*\)")
 
 
@@ -397,6 +513,8 @@ def deadline_of(text: str) -> str:
     if not m:
         return ""
     words = _date_words(m["date"])
+    if re.match(r"\d{1,2}\s+tháng", words):
+        words = f"ngày {words}"  # "trước ngày 30 tháng 11 năm 2025"
     try:
         parse_date(words)
     except DateError:
@@ -411,8 +529,9 @@ def read_milestones(text: str, tasks: list[dict]) -> list[dict]:
     for m in _ANNIVERSARY.finditer(text):
         item = {"ngay": m[3], "noi_dung": f"{m[1].strip()} ({m[2]} - {m[3]})", "loai": "ky-niem"}
         item["noi_dung"] = item["noi_dung"][0].upper() + item["noi_dung"][1:]
-        if (item["ngay"], item["noi_dung"]) not in seen:
-            seen.add((item["ngay"], item["noi_dung"]))
+        # The same anniversary cited again (with or without "Kỷ niệm") is one milestone.
+        if (m[2], m[3]) not in seen:
+            seen.add((m[2], m[3]))
             out.append(item)
     for task in tasks:
         if task.get("han"):
@@ -427,8 +546,12 @@ def read_milestones(text: str, tasks: list[dict]) -> list[dict]:
 
 _TARGET = re.compile(r"^\(\s*(\d{1,3})\s*\)\s*(.+)$")
 _VALUE = re.compile(r"^(?P<val>[≥≤><]=?\s*\d[\d.,]*|\d[\d.,]*)\s*(?P<unit>%|[^\d;:()%]{0,30}?)\s*(?:\(.*\))?$")
-_TAIL_VALUE = re.compile(r"^(?P<name>.+?)\s+(?:khoảng|đạt|là|trên|dưới|tối thiểu|ít nhất)?\s*"
-                         r"(?P<val>[≥≤><]=?\s*\d[\d.,]*|\d[\d.,]*)\s*(?P<unit>%|[^\d;:()%]{0,30}?)$")
+# "khoảng" (about) and "đạt" (reach) only introduce a value; a bound ("ít nhất", "trên", "tối thiểu") is part of it.
+_BOUND = r"(?:ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|không quá|không vượt quá|trên|dưới|hơn|từ)"
+_TAIL_VALUE = re.compile(rf"^(?P<name>.+?)\s+(?:(?:khoảng|đạt|là)\s+)?"
+                         rf"(?P<val>(?:{_BOUND}\s+)?(?:[≥≤><]=?\s*)?\d[\d.,]*)\s*"
+                         r"(?P<unit>%(?:\s+trở lên|\s+trở xuống)?|[^\d;:()%]{0,30}?)$")
+_HEAD_VALUE = re.compile(r"^(?P<val>(?:[≥≤><]=?\s*)?\d[\d.,]*)\s*(?P<unit>%(?:\s+trở lên)?)\s+(?P<name>\D.+)$")
 
 
 def _split_target(body: str) -> tuple[str, str, str]:
@@ -442,6 +565,9 @@ def _split_target(body: str) -> tuple[str, str, str]:
     if m and ";" not in body:
         name = re.sub(r"\s+(khoảng|đạt|là)$", "", m["name"].strip())
         return name, " ".join(m["val"].split()), m["unit"].strip()
+    m = _HEAD_VALUE.match(body)  # "90% số xã đạt chuẩn …": the value leads, the whole line names the target
+    if m and ";" not in body:
+        return body, " ".join(m["val"].split()), m["unit"].strip()
     return body, "", ""
 
 
@@ -489,9 +615,9 @@ def _capital(text: str) -> str:
 def _agency_of(text: str) -> str:
     """The agency a task sentence begins with: the words before its first verb."""
     text = _TIME_LEAD.sub("", text.strip())
-    if ":" in text[:90]:
+    if ":" in text[:160]:
         head = text.split(":", 1)[0]
-        if _AGENCY_START.match(head) and len(head) < 120:
+        if _AGENCY_START.match(head) and len(head) < 160:
             return _capital(re.sub(r"^(Đề nghị|Yêu cầu)\s+", "", head).strip())
     if not _AGENCY_START.match(text):
         return ""
@@ -512,12 +638,17 @@ def read_tasks(paragraphs: list[Paragraph]) -> tuple[list[dict], list[str]]:
     """Tasks of the "Tổ chức thực hiện" section, agency by agency, with their deadlines; and sentences without agency."""
     start = None
     roman = ""
+    arabic = ""  # "5" when the section is "5. Tổ chức thực hiện" and its items "5.1.", "5.2."
     for index, para in enumerate(paragraphs):
         text = para.text.strip()
         m = _ROMAN.match(text)
-        title = m["title"] if m else (text if para.heading else "")
-        if title and "TỔ CHỨC THỰC HIỆN" in title.upper() and (m or para.heading):
+        a = None if m else _NUMBERED.match(text)
+        title = m["title"] if m else (a["title"] if a else (text if para.heading else ""))
+        if not title or not re.match(r"^(?:\W*)tổ chức thực hiện\W*$", title.strip(), re.IGNORECASE):
+            continue
+        if m or para.heading or a:
             start, roman = index + 1, (m["num"] if m else "")
+            arabic = a["num"] if a else ""
             break
     if start is None:
         return [], []
@@ -532,13 +663,21 @@ def read_tasks(paragraphs: list[Paragraph]) -> tuple[list[dict], list[str]]:
             break  # the next Roman section
         if _CLOSING.match(text) or re.match(r"^(TM|T/M|KT|K/T)\b", text):
             break
-        numbered = _NUMBERED.match(text)
+        if arabic:
+            sub = re.match(rf"^{arabic}\.(?P<num>\d{{1,2}})\.?\s+(?P<title>.+)$", text)
+            if not sub and _NUMBERED.match(text) and not para.bullet:
+                break  # the next section ("6. Kinh phí thực hiện")
+            numbered = sub
+        else:
+            numbered = _NUMBERED.match(text)
         if numbered and not para.bullet:
             number, rest = numbered["num"], numbered["title"].strip()
-            current_muc = f"{roman}.{number}" if roman else number
+            current_muc = f"{roman}.{number}" if roman else (f"{arabic}.{number}" if arabic else number)
             following = items[pos + 1] if pos + 1 < len(items) else None
             is_heading = (len(rest) < 200 and not rest.endswith(".") and following is not None
-                          and not _NUMBERED.match(following.text.strip()) and not _CLOSING.match(following.text))
+                          and not re.match(r"^\d{1,2}(?:\.\d{1,2})*\s*[./)]\s", following.text.strip())
+                          and not _CLOSING.match(following.text)
+                          and not re.search(r":\s*\S", rest))  # "Units: what they do" is a task, not a heading
             if is_heading:
                 current_agency = _heading_agency(rest)
                 heading_agencies = [a.strip() for a in re.split(r",|\svà\s", current_agency) if a.strip()]
@@ -550,7 +689,7 @@ def read_tasks(paragraphs: list[Paragraph]) -> tuple[list[dict], list[str]]:
             continue
         agency = _agency_of(text)
         content = text
-        if agency and ":" in text[:90] and text.split(":", 1)[0].endswith(agency.split(" ")[-1]):
+        if agency and ":" in text[:160] and text.split(":", 1)[0].endswith(agency.split(" ")[-1]):
             content = text.split(":", 1)[1].strip()
         agency = agency or current_agency
         if not agency:
@@ -578,12 +717,15 @@ def read_signer(paragraphs: list[Paragraph], full_text: str) -> dict:
     for index, para in enumerate(tail):
         line = para.text.strip()
         m = _FORMULA.match(line)
-        if m and (m["rest"].isupper() or not m["rest"]):
-            formula = {"T.M.": "T/M", "K/T": "KT."}.get(m["formula"], m["formula"])
-            formulas.append((formula, m["rest"].strip()))
+        # "TM. ỦY BAN NHÂN DÂN", or as a web copy types it, "TM. Ủy ban nhân dân": a body's name, not a sentence.
+        if m and (m["rest"].isupper() or not m["rest"] or (
+                m["rest"][:1].isupper() and len(m["rest"].split()) <= 8 and not m["rest"].rstrip().endswith((".", ";")))):
+            formulas.append((m["formula"], m["rest"].strip()))  # as written: "K/T" stays "K/T"
             title_at = index
             continue
-        if line.isupper() and any(line == t or line.endswith(" " + t) or line == t.title() for t in _TITLE_WORDS):
+        low = canonical(line)
+        if len(line.split()) <= 8 and (line.isupper() or line[:1].isupper()) and any(
+                low == canonical(t) or (line.isupper() and low.endswith(" " + canonical(t))) for t in _TITLE_WORDS):
             signer["chuc_vu"] = sentence_case(line, "")
             title_at = index
     if title_at < 0:
@@ -597,10 +739,11 @@ def read_signer(paragraphs: list[Paragraph], full_text: str) -> dict:
             signer["ho_ten"] = candidate
             break
     if formulas:
-        if any(f == "KT." for f, _ in formulas):
-            on_behalf = next((rest for f, rest in formulas if f == "KT."), "")
-            body = next((rest for f, rest in formulas if f != "KT." and rest), "")
-            signer["hinh_thuc"] = "KT."
+        deputy = [f for f, _ in formulas if f in ("KT.", "K/T")]
+        if deputy:
+            on_behalf = next((rest for f, rest in formulas if f == deputy[0]), "")
+            body = next((rest for f, rest in formulas if f != deputy[0] and rest), "")
+            signer["hinh_thuc"] = deputy[0]
             signer["thay_mat"] = " ".join(x for x in (sentence_case(on_behalf, full_text) if on_behalf else "",
                                                       sentence_case(body, full_text) if body else "") if x)
         else:

@@ -28,7 +28,7 @@
   var facetBox = document.getElementById("td-facets");
   var heading = document.getElementById("td-results-heading");
 
-  var manifest = null, docValues = null, kindLabels = {}, labels = {};
+  var manifest = null, docValues = null, kindLabels = {}, labels = {}, samples = {};
   var shardCache = {}, chunkCache = {};
   var state = readUrl(), current = { ids: [], shown: 0 }, run = 0, expanded = {};
 
@@ -68,6 +68,7 @@
     return getJson(manifestUrl).then(function (m) {
       manifest = m;
       m.kinds.forEach(function (k) { kindLabels[k[0]] = k[1]; });
+      (m.doc.s || []).forEach(function (n) { samples[n] = true; });
       labels = { "loai": kindLabels, "dia-phuong": {}, "phong-trao": {}, "nam": {} };
       m.places.forEach(function (p) { labels["dia-phuong"][p[0]] = p[1]; });
       m.movements.forEach(function (p) { labels["phong-trao"][p[0]] = p[1]; });
@@ -260,6 +261,7 @@
     var li = el("li", "td-result"), words = current.words || [];
     var kind = manifest.kinds[manifest.doc.k[n]];
     li.appendChild(el("span", "td-result__kind td-kind-" + kind[0], kind[1]));
+    if (samples[n]) li.appendChild(el("span", "td-sample-tag", "Dữ liệu mẫu"));
     var title = el("h3", "td-result__title"), link = el("a");
     link.href = siteRoot + row[0];
     highlighted(link, row[1], words);
