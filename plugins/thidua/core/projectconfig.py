@@ -11,7 +11,7 @@ import yaml
 
 from .loader import ContentDirs
 
-__all__ = ["NO_CONFIG", "find_config", "content_dirs"]
+__all__ = ["NO_CONFIG", "find_config", "content_dirs", "strict_mode"]
 
 NO_CONFIG = "Không tìm thấy mkdocs.yml. Chạy lệnh trong thư mục của cổng hoặc dùng --config."
 
@@ -45,3 +45,11 @@ def content_dirs(config_file: Path) -> ContentDirs:
                                options.get("movements_dir", "movements"), options.get("places_extra", ""),
                                options.get("notices_dir", "notices"), options.get("days_off_extra", ""))
     return ContentDirs()
+
+
+def strict_mode(config_file: Path) -> bool:
+    """Whether warnings block publishing. The portal is built with ``--strict`` (CI, ``thidua build``, and
+    ``strict: true`` in its mkdocs.yml), where MkDocs refuses a warning like an error; so the check does too,
+    unless mkdocs.yml says ``strict: false``."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}
+    return data.get("strict") is not False
