@@ -59,6 +59,12 @@ def only_problem(tmp_path: Path, text: str) -> tuple[int, str]:
     (HEAD + "nguon: 'it's'\n" + TAIL, 6, "ngoặc đơn"),
     # Characters YAML reserves.
     (HEAD + "nguon: @baoquangbinh\n" + TAIL, 6, "@"),
+    (HEAD + "nguon: [Bản tin] số 3\n" + TAIL, 6, "“[”"),
+    (HEAD + "nguon: {Bản tin số 3\n" + TAIL, 6, "“{”"),
+    (HEAD + "nguon: !quan-trong\n" + TAIL, 6, "“!”"),
+    # A missing space or colon.
+    (HEAD + "nguon:\"báo Quảng Bình\"\n" + TAIL, 6, "dấu cách"),
+    (HEAD + "nguon \"báo Quảng Bình\"\n" + TAIL, 6, "thiếu dấu hai chấm"),
 ])
 def test_yaml_mistakes_are_named_at_their_line_in_vietnamese(tmp_path, text, line, words):
     got_line, words_got = only_problem(tmp_path, text)

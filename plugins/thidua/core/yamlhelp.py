@@ -16,6 +16,8 @@ import yaml
 __all__ = ["explain_yaml_error"]
 
 _KEY_VALUE = re.compile(r"^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?P<key>[^\s:#\"'][^:#]*?)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+_GLUED = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_]*):(?=[^\s/:])")
+_FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]*[ \t]+\S")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)-(?:[ \t]|$)")
 
 _QUOTE_FIX = ("đặt cả giá trị trong một cặp ngoặc kép trên cùng một dòng, ví dụ `ten: \"Nguyễn Văn A\"`; "
@@ -64,8 +66,13 @@ def _line_problem(lines: list[str], number: int) -> tuple[str, str] | None:
     if "\t" in indent:
         return ("dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách.",
                 "xóa Tab ở đầu dòng và thụt vào bằng dấu cách (hai dấu cách mỗi bậc), như các dòng khác.")
+    if glued := _GLUED.match(line):
+        return (f"sau “{glued.group(1)}:” thiếu một dấu cách.", f"viết “{glued.group(1)}: giá trị” (dấu cách sau dấu hai chấm).")
     match = _KEY_VALUE.match(line)
     if match is None:
+        if ":" not in stripped and not stripped.startswith(("-", "[", "{", "]", "}", '"', "'", "|", ">")) and \
+                _FIELD_NAME.match(stripped):
+            return ("dòng này thiếu dấu hai chấm “:” sau tên trường.", "viết “ten_truong: giá trị”.")
         return None
     key, value = match["key"].strip(), (match["value"] or "").strip()
     if value.startswith('"') or value.startswith("'"):
@@ -78,6 +85,15 @@ def _line_problem(lines: list[str], number: int) -> tuple[str, str] | None:
         if rest:
             return (f"giá trị của “{key}” có dấu ngoặc {kind} ở giữa (thường do dán "
                     "một câu trích dẫn): YAML hiểu giá trị kết thúc ở dấu ngoặc thứ hai.", _QUOTE_FIX)
+        return None
+    if value[:1] in ("[", "{") and value not in ("[]", "{}") and not re.fullmatch(r"(\[\]|\{\})[ \t]+#.*", value):
+        try:
+            yaml.safe_load(value)
+        except yaml.YAMLError:
+            return (f"giá trị của “{key}” bắt đầu bằng “{value[0]}” nên YAML hiểu là một danh sách hay một nhóm, "
+                    "nhưng nó không đóng đúng cách.",
+                    f"nếu đây là chữ, đặt cả giá trị trong ngoặc kép: `{key}: \"{_strip_comment(value)}\"`; nếu là danh "
+                    "sách, viết dạng `[ma-1, ma-2]`.")
         return None
     if value in ("[]", "{}") or re.fullmatch(r"(\[\]|\{\})[ \t]+#.*", value):
         following = _next_content(lines, number)
@@ -123,6 +139,7 @@ _PROBLEMS = (
     ("block sequence entries are not allowed", "mục “- …” đặt sai chỗ (cùng dòng với một trường, hoặc thụt lề sai)"),
     ("unicode", "trong ngoặc kép có chuỗi thoát “\\u…” hay “\\x…” không phải một ký tự hợp lệ"),
     ("escape", "trong ngoặc kép có chuỗi thoát “\\…” không hợp lệ"),
+    ("could not determine a constructor", "giá trị bắt đầu bằng “!” (YAML hiểu là một kiểu dữ liệu)"),
     ("found duplicate anchor", "giá trị bắt đầu bằng “&”"),
 )
 

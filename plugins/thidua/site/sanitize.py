@@ -29,9 +29,9 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # What the toc extension's slugify makes of a heading. The theme's and the portal's own ids start with "__",
-# "md-" or "td-" (``__config``, ``__drawer``, ``md-…``, ``td-search…``): never an editor's.
+# "md-", "td-" or "tl-" (``__config``, ``__drawer``, ``md-…``, ``td-search…``, ``tl-nam-…``): never an editor's.
 _ANCHOR = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
-_RESERVED = ("md-", "td-")
+_RESERVED = ("md-", "td-", "tl-")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
