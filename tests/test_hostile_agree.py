@@ -95,6 +95,7 @@ BAD = {
     "symlink-entry": linked_entry,
     "docs-at-generated-page": raw("docs/guong/index.md", "# Gương\n"),
     "docs-at-entry-page": raw("docs/guong/guong-1.md", "# Gương 1\n"),
+    "docs-at-data-file": raw("docs/du-lieu/ke-hoach.json", "{}"),
     "warning-under-strict": movement_wording_warning,
 }
 FINE = {

@@ -196,3 +196,17 @@ def test_a_docs_page_at_a_generated_address_is_found_by_the_check(project, docs_
                             capture_output=True, text=True, cwd=project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"docs/{docs_file}:1: (địa chỉ): " in result.stdout
+
+
+@pytest.mark.parametrize("docs_file", ["du-lieu/ke-hoach.json", "ban-tin.rss.xml", "dong-thoi-gian/lich.ics"])
+def test_a_docs_file_at_a_data_file_path_is_found_by_the_check(project, docs_file):
+    import subprocess
+    import sys
+
+    path = project / "docs" / docs_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{}", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "thidua.cli", "check", "--config", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True, cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"docs/{docs_file}:1: (địa chỉ): " in result.stdout

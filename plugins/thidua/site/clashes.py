@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from ..core.loader import LoadResult
     from ..features.entries import PageSpec
 
-__all__ = ["page_clashes", "project_clashes"]
+__all__ = ["output_clashes", "page_clashes", "project_clashes"]
+
+
+def _docs_prefix(config: MkDocsConfig) -> str:
+    docs_dir = Path(config.docs_dir)
+    try:
+        return docs_dir.relative_to(Path(config.config_file_path).parent).as_posix()
+    except ValueError:
+        return docs_dir.as_posix()
 
 
 def _source_of(spec: PageSpec) -> str:
@@ -31,11 +39,7 @@ def _source_of(spec: PageSpec) -> str:
 
 def page_clashes(config: MkDocsConfig, docs: Files, specs: list[PageSpec]) -> list[Diagnostic]:
     """One diagnostic per docs file (or entry file) whose page lands on an address the portal generates."""
-    docs_dir = Path(config.docs_dir)
-    try:
-        docs_prefix = docs_dir.relative_to(Path(config.config_file_path).parent).as_posix()
-    except ValueError:
-        docs_prefix = docs_dir.as_posix()
+    docs_prefix = _docs_prefix(config)
     owner: dict[str, tuple[PageSpec, File]] = {}
     out: list[Diagnostic] = []
     for spec in specs:
@@ -61,6 +65,16 @@ def page_clashes(config: MkDocsConfig, docs: Files, specs: list[PageSpec]) -> li
     return out
 
 
+def output_clashes(config: MkDocsConfig, docs: Files, outputs: list[str]) -> list[Diagnostic]:
+    """A file of docs/ (an image, a JSON file) at the path of a data file the portal writes."""
+    docs_prefix = _docs_prefix(config)
+    paths = set(outputs)
+    return [Diagnostic(f"{docs_prefix}/{file.src_uri}", 1, "(địa chỉ)",
+                       f"tệp này có cùng đường dẫn “{file.dest_uri}” với một tệp dữ liệu cổng tự sinh.",
+                       "đổi tên tệp hoặc chuyển nó sang thư mục khác trong docs/.")
+            for file in docs if not file.is_documentation_page() and file.dest_uri in paths]
+
+
 def project_clashes(config_file: Path, result: LoadResult) -> list[Diagnostic]:
     """For ``thidua check``: the clashes the build would find, from the project's mkdocs.yml."""
     import datetime as dt
@@ -68,12 +82,25 @@ def project_clashes(config_file: Path, result: LoadResult) -> list[Diagnostic]:
     from mkdocs.config import load_config
 
     from ..core.catalog import build_catalog
-    from ..features.registry import BuildContext, produce_pages
+    from ..core.projectconfig import content_dirs
+    from ..features.cms import CmsSettings
+    from ..features.registry import BuildContext, produce_outputs, produce_pages
 
     config = load_config(str(config_file))
-    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date.today())
-    options = next((p.config for name, p in config.plugins.items() if name == "thidua"), None)
-    page_size = getattr(options, "page_size", 50) if options is not None else 50
-    context = BuildContext(catalog, config.site_url or "", page_size, str(config_file.parent), site_name=config.site_name)
-    specs = produce_pages(context)
-    return page_clashes(config, get_files(config), specs)
+    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date.today(),
+                            result.notices, result.workdays)
+    plugin = config.plugins.get("thidua")
+    options = plugin.config if plugin is not None else None
+    page_size = getattr(options, "page_size", 50)
+    try:
+        cms = CmsSettings.from_option(options.cms, content_dirs(config_file).by_kind())
+    except (AttributeError, ValueError):  # no plugin options, or a bad cms option the build reports itself
+        cms = CmsSettings()
+    context = BuildContext(catalog, config.site_url or "", page_size, str(config_file.parent),
+                           site_name=config.site_name, cms=cms)
+    docs = get_files(config)
+    found = page_clashes(config, docs, produce_pages(context))
+    if any(not f.is_documentation_page() for f in docs):
+        # Data files are made only when docs/ has files that could sit where one goes (costly: search, photos).
+        found += output_clashes(config, docs, [o.path for o in produce_outputs(context)])
+    return found
