@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlparse
 from ..core.catalog import Catalog, entry_url
 from ..core.dates import PRECISION_LABELS, Precision
 from ..core.model import Plan
+from ..core.vntext import strip_controls
 from .timeline import SITE_ICS, TimelineItem, items_by_plan, plan_ics_path, plan_items, plan_label
 
 __all__ = ["calendar_outputs", "calendar_text", "fold_line", "escape_text"]
@@ -24,8 +25,8 @@ LIMIT = 75  # octets per line, CRLF excluded (RFC 5545, 3.1)
 
 
 def escape_text(value: str) -> str:
-    """TEXT value escaping (RFC 5545, 3.3.11)."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """TEXT value escaping (RFC 5545, 3.3.11), without the control characters a content line cannot carry."""
+    value = strip_controls(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
