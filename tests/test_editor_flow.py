@@ -42,7 +42,7 @@ def test_import_fill_check_build_and_see_the_plan(tmp_path):
     # The editor reads the signed copy (issued in March 2025, before the merger) and fills the place.
     text = entry.read_text(encoding="utf-8")
     assert "tinh-quang-ngai-truoc-2025" in listed[1]
-    text = re.sub(r"^# dia_phuong: .*$", "dia_phuong: tinh-quang-ngai-truoc-2025", text, count=1, flags=re.M)
+    text = re.sub(r"^# ?dia_phuong: .*$", "dia_phuong: tinh-quang-ngai-truoc-2025", text, count=1, flags=re.M)
     text = re.sub(r'^ngay_ban_hanh: ""', 'ngay_ban_hanh: "tháng 3/2025"', text, count=1, flags=re.M)
     lines = text.split("\n")
     text = "\n".join(lines[:1] + [line for line in lines[1:] if not line.startswith("#   - ")

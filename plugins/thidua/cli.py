@@ -19,8 +19,9 @@ __all__ = ["main"]
 
 def _check(args: argparse.Namespace) -> int:
     from .editor.commands import run_check
+    from .site.clashes import project_clashes  # what only the build can see: pages of docs/ at generated addresses
 
-    return run_check(args)
+    return run_check(args, project_checks=project_clashes)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -94,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="kiểm tra các tệp nội dung như khi xây dựng trang, không xây dựng")
     check.add_argument("paths", nargs="*", help="tệp hoặc thư mục cần kiểm tra (mặc định: tất cả)")
     check.add_argument("--config", help="đường dẫn tới mkdocs.yml (mặc định: tìm từ thư mục hiện tại trở lên)")
+    check.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                       help="cảnh báo cũng là lỗi, như mkdocs build --strict (mặc định: có, trừ khi mkdocs.yml đặt "
+                            "strict: false)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="định dạng kết quả: text (người đọc), json (máy đọc), github (chú thích trong pull request)")
     check.set_defaults(run=_check)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from .diagnostics import describe_value
 from .vntext import nfc
 
 __all__ = ["Precision", "DateValue", "DateError", "parse_date", "parse_range", "UNKNOWN"]
@@ -182,7 +183,7 @@ def parse_date(value: object, *, default_year: int | None = None) -> DateValue:
         _check_year(value, str(value))
         return DateValue(str(value), Precision.YEAR, value)
     if not isinstance(value, str):
-        raise DateError(f"cần một chuỗi ngày tháng như “12/02/2020”, nhận được {type(value).__name__}")
+        raise DateError(f"cần một ngày tháng như “12/02/2020”, nhận được {describe_value(value)}")
     original = nfc(value).strip()
     text = _BLANKS.sub(" ", original.lower()).strip(" ,;.")
     if text in ("", "không rõ", "không có", "chưa rõ"):

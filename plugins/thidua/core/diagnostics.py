@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Diagnostic", "ERROR", "WARNING", "format_report"]
+__all__ = ["Diagnostic", "ERROR", "WARNING", "describe_value", "format_report"]
 
 ERROR = "error"
 WARNING = "warning"
@@ -41,3 +41,24 @@ def format_report(diagnostics: list[Diagnostic]) -> str:
     warnings = len(diagnostics) - errors
     files = len({d.path for d in diagnostics})
     return f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp"
+
+
+def describe_value(value: object) -> str:
+    """What an editor wrote, in the editor's words (“một số”, “một danh sách”), never a Python type's name."""
+    import datetime as dt
+
+    if value is None:
+        return "giá trị rỗng"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"một số ({value})"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"một ngày viết liền không ngoặc kép ({value.isoformat()})"
+    if isinstance(value, str):
+        return f"chữ “{value}”"
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một nhóm trường"
+    return "một giá trị không đọc được"

@@ -3,7 +3,9 @@
 ``thidua new`` and ``thidua import`` both write through :func:`render_entry`, so a written file always has every
 key of its kind, in the same order as the editor's guide, and reads back through the same loader as the build.
 Keys left without a value are written so that they still pass ``thidua check``: empty text as ``""``, empty lists
-as ``[]``, and optional references and numbers (which cannot be empty) as a commented-out example line.
+as ``[]`` (a list of groups as an empty key followed by commented example items, which stay valid YAML when the
+editor removes their ``#``), and optional references and numbers (which cannot be empty) as a commented-out
+example line.
 """
 
 from __future__ import annotations
@@ -52,8 +54,12 @@ def _example_lines(field: s.Field, indent: str) -> list[str]:
     """Commented example of one item of a list of groups, so an editor sees every sub-key."""
     lines = []
     for index, sub in enumerate(field.fields):
-        example = sub.example if sub.example is not None else ""
         lead = f"{indent}- " if index == 0 else f"{indent}  "
+        if sub.example is None and sub.kind in (s.REF, s.INT):
+            # An empty id or number is an error: this one stays a comment once the "#" before it is removed.
+            lines.append(_with_comment(f"#{lead}# {sub.key}: …", _label(sub)))
+            continue
+        example = sub.example if sub.example is not None else ""
         lines.append(_with_comment(f"#{lead}{sub.key}: {scalar(sub, example)}", _label(sub)))
     return lines
 
@@ -69,7 +75,8 @@ def _field_lines(field: s.Field, value: object, indent: str, comments: bool) -> 
     if kind in (s.REF, s.INT) and _is_empty(value):
         # An empty id or number is an error; an absent key means "not given".
         example = field.example if field.example is not None else ("…" if kind == s.REF else 0)
-        return [_with_comment(f"# {key} {scalar(field, example)}", comment or field.label)]
+        # "#" right before the key: removing it, as the guide says, leaves the key at its own indentation.
+        return [_with_comment(f"#{key} {scalar(field, example)}", comment or field.label)]
     if kind in (s.STR, s.TEXT, s.DATE, s.REF, s.INT, s.BOOL):
         if kind == s.BOOL and value is None:
             value = False
@@ -90,8 +97,11 @@ def _field_lines(field: s.Field, value: object, indent: str, comments: bool) -> 
     if kind == s.LIST_MAP:
         items = list(value or [])
         if not items:
-            lines = [_with_comment(f"{key} []", comment)]
-            return lines + (_example_lines(field, indent + "  ") if comments else [])
+            if not comments:
+                return [f"{key} []"]
+            # No "[]" here: the guide says to remove the "#" of the example items below, and "key: []" followed
+            # by items is a YAML error. An empty key is an empty list to the checker.
+            return [_with_comment(key, comment + "; bỏ dấu # ở các dòng mẫu dưới đây")] + _example_lines(field, indent + "  ")
         lines = [_with_comment(key, comment)]
         for item in items:
             item_lines: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .model import (
 from .places import PlaceRegistry, load_registry
 from .schema import convert, field_of, model_of
 from .validate import check
+from .vntext import slugify
 from .workdays import CalendarError, WorkCalendar, load_calendar
 
 __all__ = ["ContentDirs", "LoadResult", "load", "collect_files"]
@@ -57,13 +59,78 @@ class LoadResult:
         return not self.errors
 
 
-def collect_files(root: Path, dirs: ContentDirs, only: list[Path] | None = None) -> list[tuple[str, Path]]:
-    """(kind, path) of every entry file, sorted; sub-folders included. ``only`` narrows to some paths."""
+# Files an editor may have meant as an entry: Notepad's "x.md.txt", "x.markdown", "X.MD". They are reported, never
+# silently skipped. Source documents (.docx, .pdf) and photos are not entries and are left alone.
+_ENTRY_LIKE = (".markdown", ".mdown", ".mkd", ".mkdn", ".txt", ".text", ".yml", ".yaml", ".html", ".htm")
+
+
+def _entry_like(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(".md") or ".md." in lower or lower.endswith(_ENTRY_LIKE)
+
+
+def _suggest_name(name: str) -> str:
+    stem = name
+    while "." in stem and stem.rsplit(".", 1)[1].lower() in {"md", "txt", "text", "markdown", "mdown", "mkd", "mkdn",
+                                                             "yml", "yaml", "html", "htm"}:
+        stem = stem.rsplit(".", 1)[0]
+    return (slugify(stem) or "muc-moi") + ".md"
+
+
+def _scan(root: Path, dirs: ContentDirs) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
+    """Every entry file, and a diagnostic for every file or link in the content folders that is not read.
+
+    Symbolic links are never followed: an entry that is a link (or sits in a linked folder) could publish any
+    file readable on the build host.
+    """
     found: list[tuple[str, Path]] = []
+    problems: list[Diagnostic] = []
+
+    def rel(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    def link(path: Path) -> None:
+        target = os.path.realpath(path)
+        where = "ngoài kho nội dung" if not Path(target).is_relative_to(root) else "một chỗ khác trong kho"
+        problems.append(Diagnostic(rel(path), 1, "(tệp)",
+                                   f"“{path.name}” là liên kết tượng trưng (symlink) trỏ tới {where}; cổng không đọc "
+                                   "liên kết, chỉ đọc tệp thật trong thư mục nội dung.",
+                                   "xóa liên kết và chép nội dung vào một tệp .md thật trong thư mục này."))
+
     for kind, folder in dirs.by_kind().items():
         base = root / folder
-        if base.is_dir():
-            found += [(kind, p) for p in sorted(base.rglob("*.md")) if p.is_file()]
+        if base.is_symlink() and not base.resolve().is_relative_to(root):
+            link(base)
+            continue
+        if not base.is_dir():
+            continue
+        for current, subdirs, files in os.walk(base, followlinks=False):
+            here = Path(current)
+            for name in sorted(subdirs):
+                if (here / name).is_symlink():
+                    link(here / name)
+            subdirs[:] = sorted(d for d in subdirs if not (here / d).is_symlink())
+            for name in sorted(files):
+                path = here / name
+                if path.is_symlink():
+                    if _entry_like(name) or not path.resolve().is_relative_to(root):
+                        link(path)
+                    continue
+                if name.endswith(".md"):
+                    found.append((kind, path))
+                elif _entry_like(name):
+                    problems.append(Diagnostic(
+                        rel(path), 1, "(tệp)",
+                        f"tệp “{name}” nằm trong thư mục nội dung nhưng không có đuôi .md nên không được đọc "
+                        "(thường do Notepad lưu thành “.md.txt” hoặc do đuôi viết hoa).",
+                        f"đổi tên tệp thành “{_suggest_name(name)}” (Notepad: Save as… → Save as type: All files)."))
+    found.sort(key=lambda item: (item[1].as_posix()))
+    return sorted(found, key=lambda item: list(dirs.by_kind()).index(item[0])), problems
+
+
+def collect_files(root: Path, dirs: ContentDirs, only: list[Path] | None = None) -> list[tuple[str, Path]]:
+    """(kind, path) of every entry file, sorted; sub-folders included, links never. ``only`` narrows to some paths."""
+    found, _ = _scan(root.resolve(), dirs)
     if only:
         wanted = [p.resolve() for p in only]
         found = [(k, p) for k, p in found if any(p.resolve() == w or w in p.resolve().parents for w in wanted)]
@@ -85,14 +152,17 @@ def _load(root: Path, dirs: ContentDirs, only: list[Path] | None) -> LoadResult:
     places = load_registry(extra)
     raw: list[RawEntry] = []
     diagnostics: list[Diagnostic] = []
-    for kind, path in collect_files(root, dirs):
+    files, diagnostics = _scan(root, dirs)
+    for kind, path in files:
         entry, problems = read_entry(path, path.relative_to(root).as_posix(), kind)
         raw.append(entry)
         diagnostics += problems
     diagnostics = sorted(set(diagnostics + check(raw, places, root)), key=lambda d: (d.path, d.line, d.field))
     if only:
+        wanted = [p.resolve() for p in only]
         keep = {p.relative_to(root).as_posix() for _, p in collect_files(root, dirs, only)}
-        diagnostics = [d for d in diagnostics if d.path in keep]
+        diagnostics = [d for d in diagnostics if d.path in keep or any(
+            (root / d.path).absolute() == w or w in (root / d.path).absolute().parents for w in wanted)]
     try:
         workdays = load_calendar(root / dirs.days_off_extra if dirs.days_off_extra else None, dirs.days_off_extra)
     except CalendarError as error:

@@ -11,7 +11,7 @@ import yaml
 
 from .loader import ContentDirs
 
-__all__ = ["NO_CONFIG", "find_config", "content_dirs", "docs_dir"]
+__all__ = ["NO_CONFIG", "find_config", "content_dirs", "docs_dir", "strict_mode"]
 
 NO_CONFIG = "Không tìm thấy mkdocs.yml. Chạy lệnh trong thư mục của cổng hoặc dùng --config."
 
@@ -51,3 +51,11 @@ def docs_dir(config_file: Path) -> Path:
     """The site's hand-written pages folder (``docs_dir``, default ``docs``), absolute."""
     data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}
     return config_file.parent.resolve() / str(data.get("docs_dir") or "docs")
+
+
+def strict_mode(config_file: Path) -> bool:
+    """Whether warnings block publishing. The portal is built with ``--strict`` (CI, ``thidua build``, and
+    ``strict: true`` in its mkdocs.yml), where MkDocs refuses a warning like an error; so the check does too,
+    unless mkdocs.yml says ``strict: false``."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}
+    return data.get("strict") is not False

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections import defaultdict
 import dataclasses
@@ -15,15 +16,22 @@ from pathlib import Path
 
 from . import schema as s
 from .dates import DateError, parse_date
-from .diagnostics import ERROR, WARNING, Diagnostic
+from .diagnostics import ERROR, WARNING, Diagnostic, describe_value
+from .bodyimages import BodyImage, body_images, is_remote, local_path, site_path
 from .frontmatter import RawEntry
 from .matching import match_movement
 from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, DocumentNumber
 from .photos import check_photo
 from .places import PlaceRegistry
-from .vntext import fold
+from .vntext import fold, slugify
 
-__all__ = ["check", "Known", "valid_email", "valid_phone", "phone_digits"]
+__all__ = ["check", "Known", "RESERVED_IDS", "valid_email", "valid_phone", "phone_digits"]
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Names under an entry's folder that the portal generates itself: the list page (index; README is read as an
+# index by MkDocs), its pages (trang/…), calendars and the like. An entry with one of these names would lose its
+# page to the generated one, or take it.
+RESERVED_IDS = frozenset({"index", "readme", "trang", "lich", "tim-kiem", "tra-cuu", "du-lieu", "anh", "ban-tin"})
 
 _TYPE_NAMES = {
     s.STR: "một chuỗi chữ", s.TEXT: "một chuỗi chữ", s.INT: "một số nguyên", s.BOOL: "true hoặc false",
@@ -119,8 +127,10 @@ class _Checker:
 
     def value(self, field: s.Field, value: object, path: str) -> None:
         kind = field.kind
-        if value is None and kind in (s.STR, s.DATE):
-            return  # an empty key means "the document does not say"
+        if value is None and kind in (s.STR, s.DATE, s.LIST_STR, s.LIST_REF, s.LIST_MAP):
+            # An empty key means "the document does not say"; for a list it is the empty list, so that the
+            # commented example items `thidua new` writes under `khen_thuong:` stay valid when uncommented.
+            return
         if kind in (s.STR, s.TEXT):
             if not isinstance(value, str):
                 self.report(path, f"cần {_TYPE_NAMES[kind]}, nhận được {_describe(value)}.",
@@ -192,19 +202,7 @@ class _Checker:
 
 
 def _describe(value: object) -> str:
-    if value is None:
-        return "giá trị rỗng"
-    if isinstance(value, bool):
-        return f"giá trị đúng/sai ({str(value).lower()})"
-    if isinstance(value, (int, float)):
-        return f"số {value}"
-    if isinstance(value, str):
-        return f"chữ “{value}”"
-    if isinstance(value, list):
-        return "một danh sách"
-    if isinstance(value, dict):
-        return "một nhóm trường"
-    return type(value).__name__
+    return describe_value(value)
 
 
 def _check_period(checker: _Checker, data: object, path: str) -> None:
@@ -229,8 +227,12 @@ def _check_file(checker: _Checker, project_root: Path, path: str, value: str, im
     """A file an entry points to (a photo, a notice's attachment): inside the repository, present, readable."""
     target = (project_root / checker.entry.path).parent / value
     noun = "ảnh" if images_only else "tệp"
-    if not target.resolve().is_relative_to(project_root.resolve()):
-        checker.report(path, f"{noun} “{value}” nằm ngoài kho nội dung.",
+    folder = project_root / checker.entry.path.split("/", 1)[0]
+    if not Path(os.path.realpath(target)).is_relative_to(os.path.realpath(folder)) or _linked(folder, target):
+        # Inside the entry's content folder and reached without a link: else any file of the build host could be
+        # published as a "photo" or an attachment.
+        checker.report(path, f"{noun} “{value}” nằm ngoài kho nội dung (ngoài thư mục {folder.name}/) hoặc đi qua "
+                             "một liên kết tượng trưng (symlink).",
                        f"chép {noun} vào thư mục của tệp này (ví dụ exemplars/anh/) và ghi đường dẫn tương đối."
                        if images_only else "chép tệp vào thư mục của tệp này và ghi đường dẫn tương đối.")
     elif not target.is_file():
@@ -452,6 +454,64 @@ def _check_duplicate_plans(plans: list[RawEntry], out: list[Diagnostic]) -> None
                 by_source[source] = entry
 
 
+def _linked(folder: Path, target: Path) -> bool:
+    """True when some part of ``target``'s path below ``folder`` is a symbolic link."""
+    try:
+        parts = Path(os.path.normpath(target)).relative_to(folder).parts
+    except ValueError:
+        return True
+    current = folder
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+_SAVE_IMAGE = ("tải ảnh về, lưu vào kho cạnh tệp này (ví dụ exemplars/anh/ten-anh.jpg) rồi ghi “![mô tả](anh/ten-anh.jpg)”; "
+               "ảnh chính của gương ghi ở trường “anh:”. Liên kết tới trang khác thì vẫn dùng được.")
+
+
+def _body_images(entry: RawEntry, project_root: Path | None, published: dict[str, tuple[str, Path]]) -> list[Diagnostic]:
+    """Images of the body: none from another host; each local one a real image inside the content folder."""
+    out: list[Diagnostic] = []
+
+    def report(image: BodyImage, message: str, fix: str) -> None:
+        line = entry.body_line + entry.body.count("\n", 0, image.offset)
+        out.append(Diagnostic(entry.path, line, "(nội dung)", message, fix))
+
+    for image in body_images(entry.body):
+        shown = image.url if len(image.url) <= 80 else image.url[:77] + "…"
+        if is_remote(image.url):
+            report(image, f"ảnh “{shown}” lấy từ một trang khác; cổng không tải gì từ bên ngoài (trên mạng nội bộ ảnh sẽ "
+                          "hỏng, và trang ngoài biết ai đang đọc).", _SAVE_IMAGE)
+            continue
+        path = local_path(image.url)
+        if project_root is None or not path.strip() or not image.markdown:
+            continue  # raw HTML keeps its address as written: at worst a missing image of the site itself
+        folder = project_root / entry.path.split("/", 1)[0]
+        target = (project_root / entry.path).parent / path
+        # Whether the image climbs out of its page's folder depends on the folder's depth (one), not on its
+        # address, which is the features' business (features/urls.py): any one-level folder tells.
+        where = site_path(entry.kind, path)
+        if not path.lower().endswith(_IMAGE_SUFFIXES):
+            report(image, f"“{shown}” không phải tệp ảnh JPEG, PNG, GIF hay WEBP.", "lưu ảnh thành JPEG hoặc PNG.")
+        elif (where is None or not Path(os.path.realpath(target)).is_relative_to(os.path.realpath(folder))
+              or _linked(folder, target)):
+            report(image, f"ảnh “{shown}” nằm ngoài thư mục {folder.name}/ hoặc đi qua một liên kết tượng trưng.",
+                   f"chép ảnh vào thư mục {folder.name}/anh/ và ghi đường dẫn tương đối từ tệp này.")
+        elif not target.is_file():
+            report(image, f"không tìm thấy tệp ảnh “{shown}”.",
+                   "đặt ảnh cạnh tệp này (ví dụ trong thư mục anh/) và ghi đường dẫn tương đối.")
+        elif problem := check_photo(target):
+            report(image, *problem)
+        elif published.setdefault(where, (entry.path, target.resolve()))[1] != target.resolve():
+            report(image, f"ảnh “{shown}” trùng địa chỉ {where} với một ảnh khác của tệp {published[where][0]}.",
+                   "đổi tên một trong hai tệp ảnh.")
+    return out
+
+
 def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | None = None) -> list[Diagnostic]:
     """All problems of all entries: schema, dates, references, duplicates, ranges, cycles, photos."""
     out: list[Diagnostic] = []
@@ -469,10 +529,19 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
                                       "đổi tên một trong hai tệp (mã là tên tệp, không kể .md)."))
             else:
                 first[entry.id] = entry
-            if entry.id != entry.id.lower() or not entry.id.replace("-", "").isalnum() or not entry.id.isascii():
+            if not _ID.match(entry.id):
+                # An error, not a warning: the id is the page's address, the calendar's UID and the data files' key,
+                # and the strict build refuses what the check only warned about.
+                suggestion = slugify(entry.id) or "muc-moi"
                 out.append(Diagnostic(entry.path, 1, "(mã)",
-                                      f"tên tệp “{entry.id}.md” phải viết thường, không dấu, nối bằng gạch ngang.",
-                                      "ví dụ “nguyen-van-a-bo-trach.md”.", WARNING))
+                                      f"tên tệp “{entry.id}.md” phải viết thường, không dấu, không dấu cách, nối bằng "
+                                      "gạch ngang (tên tệp là địa chỉ của trang).",
+                                      f"đổi tên tệp thành “{suggestion}.md”."))
+            elif entry.id in RESERVED_IDS:
+                out.append(Diagnostic(entry.path, 1, "(mã)",
+                                      f"tên tệp “{entry.id}.md” trùng một địa chỉ cổng tự sinh (trang danh sách, trang "
+                                      "phân trang, lịch…); trang của mục này sẽ bị thay thế.",
+                                      "đổi tên tệp theo tên của mục, ví dụ “nguyen-van-a-bo-trach.md”."))
     for entry in entries:
         if not entry.readable:
             continue
@@ -487,6 +556,10 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
             _check_file(checker, project_root, "anh", photo, images_only=True)
         if entry.kind == KIND_NOTICE:
             _check_notice(checker, project_root)
+    published: dict[str, tuple[str, Path]] = {}
+    for entry in entries:
+        if entry.readable:
+            out += _body_images(entry, project_root, published)
     _check_movement_tree([e for e in by_kind.get(KIND_MOVEMENT, []) if e.readable], out)
     _check_duplicate_plans([e for e in by_kind.get(KIND_PLAN, []) if e.readable], out)
     _check_movement_wordings([e for e in by_kind.get(KIND_PLAN, []) if e.readable],

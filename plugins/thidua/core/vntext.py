@@ -9,7 +9,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["heading_slug", "nfc", "normalize_tones", "fold", "slugify", "canonical", "words"]
+__all__ = ["heading_slug", "nfc", "normalize_tones", "fold", "slugify", "canonical", "words", "CONTROL_CHARS", "strip_controls"]
+
+# Characters that have no business in editor text: C0 controls but tab, LF and CR; DEL; C1 controls; the
+# Unicode line and paragraph separators (YAML and Python count them as line breaks, editors cannot see them);
+# non-characters; lone surrogates (only reachable through escapes such as "\ud800"). ``thidua check`` refuses
+# them; writers of XML, iCalendar and the like drop them as well.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without :data:`CONTROL_CHARS`."""
+    return CONTROL_CHARS.sub("", text)
 
 # Tone marks that the two spelling conventions place differently in open syllables
 # ("hoà" / "hòa", "thuỷ" / "thủy"). We keep the form used by official documents.

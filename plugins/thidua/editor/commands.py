@@ -13,17 +13,21 @@ from typing import Callable
 
 from ..core import schema as s
 from .formats import as_github, as_json, as_text
-from ..core.loader import collect_files, load
+from ..core.diagnostics import ERROR, Diagnostic
+from ..core.loader import LoadResult, collect_files, load
 from .new_entry import KIND_BY_WORD, NewEntry, ask_missing, new_entry, write_new
 from ..core.places import load_registry
-from ..core.projectconfig import NO_CONFIG, content_dirs, docs_dir, find_config
+from ..core.projectconfig import NO_CONFIG, content_dirs, docs_dir, find_config, strict_mode
 
 __all__ = ["run_check", "run_new", "run_import", "run_remove_samples", "add_new_arguments", "find_config", "content_dirs"]
 
 
 # --- check ---------------------------------------------------------------------------------------------------------
 
-def run_check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace,
+              project_checks: Callable[[Path, LoadResult], list[Diagnostic]] | None = None) -> int:
+    """``project_checks`` adds what only a whole build can see (pages of docs/ at generated addresses); it runs
+    when every entry passed and no path narrows the check. Under ``strict: true`` warnings fail, as in the build."""
     config = find_config(args.config)
     if config is None:
         print(NO_CONFIG, file=sys.stderr)
@@ -42,15 +46,23 @@ def run_check(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     result = load(root, dirs, only)
+    diagnostics = list(result.diagnostics)
+    if result.ok and not only and project_checks is not None:
+        diagnostics += project_checks(config, result)
+    strict = strict_mode(config) if getattr(args, "strict", None) is None else args.strict
+    ok = not any(d.severity == ERROR or strict for d in diagnostics)
     if args.format == "json":
-        sys.stdout.write(as_json(result.diagnostics, checked, result.ok))
+        sys.stdout.write(as_json(diagnostics, checked, ok))
     elif args.format == "github":
-        sys.stdout.write(as_github(result.diagnostics, checked, result.ok))
+        sys.stdout.write(as_github(diagnostics, checked, ok))
     else:
-        out, err = as_text(result.diagnostics, checked, result.ok)
+        out, err = as_text(diagnostics, checked, ok)
         sys.stdout.write(out)
         sys.stderr.write(err)
-    return 0 if result.ok else 1
+        if strict and not ok and all(d.severity != ERROR for d in diagnostics):
+            sys.stderr.write("Cổng được xây dựng với --strict: cảnh báo cũng chặn việc xây dựng trang, cần sửa "
+                             "(hoặc chạy thidua check --no-strict để chỉ xem).\n")
+    return 0 if ok else 1
 
 
 # --- new -----------------------------------------------------------------------------------------------------------

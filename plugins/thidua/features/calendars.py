@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlparse
 from ..core.catalog import Catalog
 from ..core.dates import PRECISION_LABELS, Precision
 from ..core.model import Plan
+from ..core.vntext import strip_controls
 from .feature import Feature
 from .timeline import TimelineItem, items_by_plan, plan_items
 from .urls import URLS
@@ -26,8 +27,8 @@ LIMIT = 75  # octets per line, CRLF excluded (RFC 5545, 3.1)
 
 
 def escape_text(value: str) -> str:
-    """TEXT value escaping (RFC 5545, 3.3.11)."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """TEXT value escaping (RFC 5545, 3.3.11), without the control characters a content line cannot carry."""
+    value = strip_controls(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 

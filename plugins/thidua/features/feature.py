@@ -15,12 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from markupsafe import Markup, escape
+
 from ..core.catalog import Catalog
 
 if TYPE_CHECKING:
     from .cms import CmsSettings
 
-__all__ = ["BuildContext", "PageSpec", "Output", "Feature", "plain_text"]
+__all__ = ["BuildContext", "PageSpec", "Output", "Feature", "plain_text", "attribute_text"]
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,22 @@ class Output:
     content: str | bytes
 
 
-# Titles reach <title> and meta tags through theme templates that do not escape; keep them plain text.
-_MARKUP = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
-
-
 def plain_text(text: str) -> str:
-    return " ".join(text.translate(_MARKUP).split())
+    """One line of text: runs of whitespace (newlines included) become one space."""
+    return " ".join(str(text).split())
+
+
+def attribute_text(text: str) -> Markup:
+    """Editor text made safe for an HTML attribute *and* for text, escaped once, where the value is set.
+
+    The page's title and description reach ``<title>``, ``<meta name="description" content="…">`` and the header
+    through Material's templates, which print ``page.meta`` unescaped (MkDocs renders with autoescape off). Escaping
+    ``& < > " '`` here closes them all; as :class:`~markupsafe.Markup` the value is not escaped a second time by
+    templates that do autoescape (``og:title``, the page heading), and a browser shows the characters as written.
+    """
+    if isinstance(text, Markup):
+        return text
+    return Markup(escape(plain_text(text)))
 
 
 @dataclass
@@ -66,9 +78,9 @@ class PageSpec:
 
     def meta(self) -> dict:
         """The page's metadata, as front matter would give it: the plugin sets it in ``on_page_markdown``."""
-        meta = {"title": plain_text(self.title), "template": self.template}
+        meta = {"title": attribute_text(self.title), "template": self.template}
         if self.description:
-            meta["description"] = plain_text(self.description)
+            meta["description"] = attribute_text(self.description)
         if not self.search:
             meta["search"] = {"exclude": True}
         return meta

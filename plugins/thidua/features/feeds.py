@@ -16,6 +16,7 @@ and only at the root does that address exist (elsewhere every page would log a 4
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ def feeds(catalog: Catalog, site_name: str) -> list[Feed]:
 
 
 # ----- what each entry says in a feed ----------------------------------------------------------------
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
@@ -180,11 +181,13 @@ def _atom_entry(entry, catalog: Catalog, site_url: str) -> ET.Element:
 def _rss_item(entry, catalog: Catalog, site_url: str) -> ET.Element:
     url = absolute(site_url, URLS.entry(entry.kind, entry.id))
     item = ET.Element("item")
-    _sub(item, "title", _title(entry))
+    _sub(item, "title", html.escape(_clean(_title(entry)), quote=False))  # readers render RSS titles as HTML too
     _sub(item, "link", url)
     _sub(item, "guid", url, isPermaLink="true")
     _sub(item, "pubDate", format_datetime(feed_date(entry, catalog)))
-    _sub(item, "description", _summary(entry, catalog))
+    # An RSS description is HTML (RSS 2.0; every reader renders it): the editor's text is escaped as HTML here,
+    # then as XML by the serialiser, so "<script>" in a summary arrives as text, not markup.
+    _sub(item, "description", html.escape(_clean(_summary(entry, catalog)), quote=False))
     for _term, label in _categories(entry, catalog):
         _sub(item, "category", label)
     return item

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..features.photos import PhotoError
 from ..features.registry import BuildContext, Output, produce_outputs
 from .forked import ForkedTask, can_fork
 
@@ -42,7 +43,10 @@ def clash_message(paths: list[str]) -> str:
 
 
 def _make_and_write(context: BuildContext, site_dir: str, taken: Collection[str]) -> None:
-    outputs = produce_outputs(context)
+    try:
+        outputs = produce_outputs(context)
+    except PhotoError as error:
+        raise PluginError(str(error)) from None
     clashes = [o.path for o in outputs if o.path in taken]
     if clashes:
         raise PluginError(clash_message(clashes))

@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, InclusionLevel, get_files
 
 from ..core.catalog import build_catalog
 from ..core.diagnostics import WARNING, format_report
@@ -21,9 +20,12 @@ from ..core.history import first_added
 from ..core.loader import ContentDirs, load
 from ..features.cms import CmsSettings
 from ..features.registry import BuildContext, produce_pages
+from .clashes import page_clashes
 from .outputs import clash_message, start_outputs
+from .staging import StagedOutput
 from .pageshare import PageShare
 from ..features.entries import PAGE_SIZE
+from ..features.photos import PhotoError, body_image_files
 from ..features.urls import URLS
 from .view import NO_VIEW, View
 from .sanitize import clean_html
@@ -79,6 +81,7 @@ def build_date(configured: str | None) -> dt.date:
 class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Per-build state is reset here: `mkdocs serve` keeps this object across rebuilds.
@@ -91,6 +94,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.outputs = None  # ForkedTask writing the data files, when forked
         self.page_share = None  # PageShare rendering some generated pages, when forked
         self.nav = None
+        self.output = None  # StagedOutput: the build writes beside site_dir and is put in place when it succeeded
         # Our templates come after the theme's and custom_dir's, so a site can override any of them.
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -106,18 +110,21 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        # Load and check before MkDocs cleans site_dir: a failed check leaves the previous site untouched.
+        # Everything a build can fail on is found here, before MkDocs cleans site_dir: the entries' checks
+        # (warnings too, under strict: MkDocs would abort on them only after writing the site) and address clashes.
         result = load(self.root, self.dirs)
         for diagnostic in result.diagnostics:
             (log.warning if diagnostic.severity == WARNING else log.error)(diagnostic.format())
-        if not result.ok:
+        blocking = result.errors or (config.strict and result.diagnostics)
+        if blocking:
             if self.command == "serve":
                 # The editor looks at the browser, not the terminal: every page shows the errors until they are fixed.
-                self.build_errors = [d for d in result.diagnostics if d.severity != WARNING]
+                self.build_errors = [d for d in result.diagnostics if d.severity != WARNING or config.strict]
                 log.error("Nội dung có lỗi (%s); trang xem trước hiện danh sách lỗi cho tới khi sửa xong.",
                           format_report(result.diagnostics))
                 return
-            raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}); chưa xây dựng trang. "
+            raise PluginError(f"Nội dung có lỗi ({format_report(result.diagnostics)}"
+                              f"{'; chế độ strict: cảnh báo cũng chặn' if result.ok else ''}); chưa xây dựng trang. "
                               "Sửa các lỗi ở trên rồi chạy lại (kiểm tra nhanh: thidua check).")
         date = build_date(self.config.build_date)
         # One `git log` for every entry file: when each reached the portal (feeds' "new").
@@ -125,27 +132,45 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date,
                                      result.notices, result.workdays, added)
         self.view = View(self.catalog, list_cap=self.config.page_size)
+        self.context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
+                                    site_name=config.site_name, cms=self.cms)
+        specs = produce_pages(self.context)
+        if clashes := page_clashes(config, get_files(config), specs):
+            for diagnostic in clashes:
+                log.error(diagnostic.format())
+            if self.command == "serve":
+                self.build_errors = clashes
+                return
+            raise PluginError(clash_message([d.path.partition("/")[2] or d.path for d in clashes])
+                              + " Chưa xây dựng trang.")
+        self.specs = {s.src_uri: s for s in specs}
+        self.output = StagedOutput.start(config, enabled=getattr(self, "command", "build") == "build"
+                                         and not getattr(self, "dirty", False))
         log.info("thidua: %d kế hoạch, %d gương, %d phong trào, %d địa phương có nội dung", len(result.plans),
                  len(result.exemplars), len(result.movements), len(self.catalog.place_ids))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.build_errors:
             return files
-        context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
-                               site_name=config.site_name, cms=self.cms)
-        specs = produce_pages(context)
         taken = {f.src_uri for f in files}
-        clashes = [s.src_uri for s in specs if s.src_uri in taken]
-        if clashes:
+        clashes = [s for s in self.specs if s in taken]
+        if clashes:  # found in on_pre_build already; kept for a site_dir MkDocs did not clean (--dirty)
             raise PluginError(clash_message(clashes))
-        for spec in specs:
+        for spec in self.specs.values():
             files.append(File.generated(config, spec.src_uri, content=spec.markdown(),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, URLS.css, abs_src_path=str(ASSETS / "thidua.css")))
         files.append(File.generated(config, URLS.live_js, abs_src_path=str(ASSETS / "live.js")))
-        self.specs = {s.src_uri: s for s in specs}
+        try:
+            images = body_image_files(self.catalog, str(self.root))
+        except PhotoError as error:
+            raise PluginError(str(error)) from None
+        for path, content in images:
+            if path not in taken:
+                files.append(File.generated(config, path, content=content))
+        taken |= {path for path, _ in images}
         # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
-        self.outputs = start_outputs(context, config.site_dir, taken | {URLS.css, URLS.live_js},
+        self.outputs = start_outputs(self.context, config.site_dir, taken | {URLS.css, URLS.live_js},
                                      parallel=self.config.parallel)
         return files
 
@@ -180,13 +205,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             return markdown
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            meta = spec.meta()
-            # The theme prints page.meta's title and description without escaping (<meta content="…">, the header):
-            # editor text with a quote or a "<" must arrive escaped.
-            for key in ("title", "description"):
-                if key in meta:
-                    meta[key] = escape(meta[key])
-            page.meta.update(meta)
+            page.meta.update(spec.meta())  # title and description escaped once there: the theme prints them as is
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -202,11 +221,15 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             context["pages"] = self.page_share.doc_files  # every page, wherever it is rendered
         return context
 
+    # Last: other plugins' post-build writes go into the staged folder before it is put in place.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.outputs is not None:
             self.outputs.wait()
         if self.page_share is not None:
             self.page_share.finish(config)
+        if self.output is not None:
+            self.output.finish(config)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         # An entry's address while its file has errors is a 404 in `mkdocs serve`: it shows the errors too.
@@ -223,6 +246,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             self.outputs.cancel()
         if self.page_share is not None:
             self.page_share.task.cancel()
+        if self.output is not None:
+            self.output.discard()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in self.dirs.by_kind().values():

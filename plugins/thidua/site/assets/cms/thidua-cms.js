@@ -115,8 +115,12 @@ function label(field) {
 }
 function exampleLines(field, indent) {
   return field.fields.map(function (sub, index) {
-    const example = sub.example !== undefined ? sub.example : "";
     const lead = index === 0 ? indent + "- " : indent + "  ";
+    if ((sub.example === undefined || sub.example === null) && (sub.kind === "ref" || sub.kind === "int")) {
+      // An empty id or number is an error: this one stays a comment once the "#" before it is removed.
+      return withComment("#" + lead + "# " + sub.key + ": …", label(sub));
+    }
+    const example = sub.example !== undefined && sub.example !== null ? sub.example : "";
     return withComment("#" + lead + sub.key + ": " + scalar(sub, example), label(sub));
   });
 }
@@ -131,7 +135,8 @@ function fieldLines(field, value, indent, comments) {
   const kind = field.kind;
   if ((kind === "ref" || kind === "int") && isEmpty(value)) {
     const example = field.example !== undefined ? field.example : (kind === "ref" ? "…" : 0);
-    return [withComment("# " + key + " " + scalar(field, example), comment || field.label)];
+    // "#" right before the key: removing it, as the guide says, leaves the key at its own indentation.
+    return [withComment("#" + key + " " + scalar(field, example), comment || field.label)];
   }
   if (["str", "text", "date", "ref", "int", "bool"].indexOf(kind) >= 0) {
     if (kind === "bool" && (value === undefined || value === null)) value = false;
@@ -152,8 +157,9 @@ function fieldLines(field, value, indent, comments) {
   if (kind === "list_map") {
     const items = value || [];
     if (!items.length) {
-      const lines = [withComment(key + " []", comment)];
-      return comments ? lines.concat(exampleLines(field, indent + "  ")) : lines;
+      if (!comments) return [key + " []"];
+      // No "[]" before example items: "key: []" followed by items is a YAML error once they are uncommented.
+      return [withComment(key, comment + "; bỏ dấu # ở các dòng mẫu dưới đây")].concat(exampleLines(field, indent + "  "));
     }
     let lines = [withComment(key, comment)];
     for (const item of items) {
