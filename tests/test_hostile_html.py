@@ -20,7 +20,7 @@ import pytest
 from conftest import SUBPATH, _SubPathHandler, run_mkdocs_build
 from thidua.core.loader import load
 from thidua.features.calendars import escape_text
-from thidua.features.entries import PageSpec, attribute_text
+from thidua.features.feature import PageSpec, attribute_text
 from thidua.site.sanitize import clean_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
