@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from ..core.loader import LoadResult
-    from ..features.entries import PageSpec
+    from ..features.feature import PageSpec
 
 __all__ = ["output_clashes", "page_clashes", "project_clashes"]
 
