@@ -117,7 +117,7 @@ def _lunr_reference_index(docs) -> dict:
     builder.search_pipeline.add(search.vi_pipeline)
     builder.ref("ref")
     for name, boost in search.FIELDS:
-        builder.field(name, boost=boost, extractor=lambda doc, name=name: search.index_terms(doc[name]))
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: search.field_terms(doc[name]))
     for number, doc in enumerate(docs):
         builder.add({"ref": search._ref(number), **{name: getattr(doc, name) for name, _ in search.FIELDS}})
     return builder.build().serialize()
@@ -152,9 +152,12 @@ def _rank(index: dict, docs, q: str) -> list[str]:
     """What search.js does: every word must match in its exact or folded form; best first."""
     idx = Index.load(index)
     query = idx.create_query()
-    words = [vntext.canonical(w) for w in search.words(q)]
+    sequence = [vntext.canonical(w) for w in search.words(q)]
+    words = list(dict.fromkeys(w for w in sequence if w))
     for w in words:
         query.term(w)
+    for pair in dict.fromkeys(search.word_pairs([w for w in sequence if w])):
+        query.term(pair, boost=search.PAIR_BOOST)
     results = [r for r in idx.query(query)
                if all(w in r["match_data"].metadata or vntext.fold(w) in r["match_data"].metadata for w in words)]
     return [docs[int(r["ref"], 36)].url for r in results]
@@ -191,6 +194,93 @@ def test_document_number_whole_and_in_parts_finds_the_plan_first(index, docs):
     assert _rank(index, docs, "195/KH-UBND")[0] == "ke-hoach/bo-trach-195-kh-ubnd-2020/"
     assert _rank(index, docs, "195")[0] == "ke-hoach/bo-trach-195-kh-ubnd-2020/"
     assert _rank(index, docs, "21/KH-UBND")[0] == "ke-hoach/binh-son-21-kh-ubnd-2025/"
+
+
+def _plans_by_signer(catalog) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for plan in catalog.plans.values():
+        if plan.signer.name.strip():
+            out.setdefault(plan.signer.name, set()).add(search.entry_url("plan", plan.id))
+    return out
+
+
+def test_a_signers_name_finds_their_plans_first(catalog, index, docs):
+    signers = _plans_by_signer(catalog)
+    assert len(signers) >= 2, "the shipped plans name who signed them"
+    for name, plans in signers.items():
+        for q in (name, vntext.fold(name), vntext.fold(name).replace("đ", "d")):
+            assert set(_rank(index, docs, q)[:len(plans)]) == plans, q
+
+
+def _middle_phrases(body: str, length: int, count: int) -> list[str]:
+    """`count` runs of `length` words spread over the middle half of a text."""
+    found = search.words(search.plain_text(body))
+    starts = [len(found) // 4 + k * (len(found) // 2) // count for k in range(count)]
+    return [" ".join(found[i:i + length]) for i in starts]
+
+
+def _folded_words(text: str) -> str:
+    return " " + " ".join(vntext.fold(w) for w in search.words(text)) + " "
+
+
+def test_a_phrase_from_the_middle_of_a_plan_finds_it_in_the_top_three(catalog, index, docs):
+    """Runs of words from deep inside each plan (past anything an excerpt holds). A phrase another entry also holds
+    word for word (a movement's name the plan quotes) is not the plan's own: it is left out."""
+    others = {d.url: _folded_words(" ".join(getattr(d, f) for f, _ in search.FIELDS)) for d in docs}
+    tried = 0
+    for plan in catalog.plans.values():
+        assert len(plan.body) > 5000, plan.id  # the shipped plans are whole documents
+        url = search.entry_url("plan", plan.id)
+        for length in (5, 8, 12):
+            for phrase in _middle_phrases(plan.body, length, 8):
+                if any(_folded_words(phrase) in text for other, text in others.items() if other != url):
+                    continue
+                tried += 1
+                for q in (phrase, vntext.fold(phrase)):
+                    assert url in _rank(index, docs, q)[:3], q
+    assert tried >= 3 * 12
+
+
+def test_the_whole_body_and_the_front_matter_are_indexed(catalog, docs):
+    by_url = {d.url: d for d in docs}
+    for plan in catalog.plans.values():
+        doc = by_url[search.entry_url("plan", plan.id)]
+        text = vntext.words(doc.text)
+        last = vntext.words(search.plain_text(plan.body))[-6:]  # the end of the body, far past any excerpt
+        assert " ".join(last) in " ".join(text), plan.id
+        for task in plan.tasks:
+            assert " ".join(vntext.words(task.text)) in " ".join(text), plan.id
+        for recipient in plan.recipients:
+            assert " ".join(vntext.words(recipient)) in " ".join(text), plan.id
+        for basis in plan.implements:
+            assert " ".join(vntext.words(basis.summary)) in " ".join(text), plan.id
+        assert doc.people == plan.signer.name
+
+
+def test_a_place_name_finds_the_place_then_its_entries(catalog, index, docs):
+    """The place's own page first (every unit of that name), then the entries made there, before anything else."""
+    checked = 0
+    for place_id in {p.place_id for p in catalog.plans.values()}:
+        name = catalog.places.get(place_id).name  # "Bố Trạch", without "Huyện": as people type it
+        own = {d.url for d in docs if d.kind == "place" and vntext.fold(d.place).endswith(" " + vntext.fold(name))}
+        at = {d.url for d in docs if d.kind != "place" and vntext.fold(d.at).endswith(" " + vntext.fold(name))}
+        plans = {search.entry_url("plan", p.id) for p in catalog.plans.values() if p.place_id == place_id}
+        for q in (name, vntext.fold(name)):
+            ranked = _rank(index, docs, q)
+            assert set(ranked[:len(own)]) == own, q
+            assert plans <= set(ranked[:len(own) + len(at)]), q
+            checked += 1
+    assert checked >= 4
+
+
+def test_exact_document_number_first_with_or_without_diacritics(catalog, index, docs):
+    for plan in catalog.plans.values():
+        if not plan.number.raw.strip(" /"):
+            continue
+        url = search.entry_url("plan", plan.id)
+        number = plan.number.normalized
+        for q in (number, number.lower(), f"{plan.doc_type} {number}", vntext.fold(f"{plan.doc_type} {number}")):
+            assert _rank(index, docs, q)[0] == url, q
 
 
 def _summed_field_vectors(index: dict) -> dict[str, dict[int, int]]:
@@ -244,6 +334,7 @@ def test_shards_together_are_the_postings(docs):
 RANK_QUERIES = [
     "thi đua", "thi dua", "người tốt việc tốt", "nguoi tot viec tot", "nông thôn mới", "Bố Trạch", "Bồ Trạch",
     "195/KH-UBND", "195", "21/KH-UBND", "phong trào 2025", "Hoà Bình", "hoa binh hòa", "đăng dang", "xyzzy qwfp",
+    "Trần Quang Vũ", "tran quang vu", "Quảng Bình", "quang binh quang", "Đảng ủy khối", "dang uy khoi",
     "chung tay vì người nghèo xyzzy",  # one word matches nothing: the others come back as a partial result
 ]
 
@@ -257,11 +348,15 @@ const idx = lunr.Index.load(input.index);
 const terms = {};
 input.shards.forEach(text => Object.assign(terms, R.prepare(JSON.parse(text))));
 const out = input.queries.map(q => {
-  const words = [...new Set(T.words(q).map(T.canonical).filter(Boolean))];
-  const all = idx.query(query => words.forEach(w => query.term(w, { usePipeline: true })));
+  const sequence = T.words(q).map(T.canonical).filter(Boolean), words = [...new Set(sequence)];
+  const phrase = R.pairs(sequence);
+  const all = idx.query(query => {
+    words.forEach(w => query.term(w, { usePipeline: true }));
+    phrase.forEach(p => query.term(p, { usePipeline: true, boost: input.pairBoost }));
+  });
   const complete = all.filter(r => words.every(w => w in r.matchData.metadata || T.fold(w) in r.matchData.metadata));
   const lunrRows = (complete.length ? complete : all).map(r => [parseInt(r.ref, 36), r.score]);
-  const mine = R.rank(words, T.fold, t => terms[t], input.count);
+  const mine = R.rank(words, T.fold, t => terms[t], input.count, phrase, input.pairBoost);
   return { lunr: lunrRows, lunrPartial: complete.length === 0 && all.length > 0,
            rank: mine.ids.map(n => [n, mine.scores[n]]), rankPartial: mine.partial };
 });
@@ -274,6 +369,7 @@ def test_rank_js_orders_results_as_lunr_js_does(docs):
     all_docs = _reference_docs(docs)
     shards = [text for _, text in search.shard_postings(search.build_postings(all_docs), limit=4000)]
     payload = json.dumps({"index": search.build_index(all_docs), "shards": shards, "count": len(all_docs),
+                          "pairBoost": search.PAIR_BOOST,
                           "queries": RANK_QUERIES})
     done = subprocess.run([_need_node(), "-e", _COMPARE_JS, str(LUNR_JS), str(VNTEXT_JS), str(RANK_JS)], input=payload,
                           capture_output=True, text=True, check=True)
@@ -287,7 +383,8 @@ def test_rank_js_orders_results_as_lunr_js_does(docs):
         assert got["rankPartial"] == query.endswith("xyzzy"), query
         top, top_score = got["rank"][0]
         ratio = top_score / search.SCORE_SCALE / lunr_scores[top]  # lunr divides by the query vector's length
-        tolerance = 0.002 * len(search.words(query)) * 2
+        n_words = len(search.words(query))
+        tolerance = 0.002 * (n_words + search.PAIR_BOOST * max(0, n_words - 1)) * 2
         for n, score in got["rank"]:  # the same scores up to lunr's constant, so the same order
             assert abs(score / search.SCORE_SCALE - ratio * lunr_scores[n]) <= tolerance, (query, n)
         order = [lunr_scores[n] * ratio for n, _ in got["rank"]]

@@ -42,16 +42,20 @@ from ..core.vntext import canonical, fold, nfc
 from .urls import URLS
 
 __all__ = [
-    "FEATURE", "SearchView", "PIPELINE_NAME", "FIELDS", "SearchDocument", "words", "index_terms", "vi_pipeline", "search_documents",
+    "FEATURE", "SearchView", "PIPELINE_NAME", "FIELDS", "SearchDocument", "words", "index_terms", "word_pairs", "field_terms", "vi_pipeline", "search_documents",
     "build_index", "build_postings", "shard_postings", "SearchBuild", "build_search", "search_outputs", "search_pages",
 ]
 
 PIPELINE_NAME = "thiduaVi"
 ASSETS = Path(__file__).parent.parent / "site" / "assets" / "search"  # served by the site, shipped with it
 
-# (field, boost). A title or number hit outranks the same word in place or movement names, which outrank body text.
-FIELDS = (("title", 10), ("number", 8), ("places", 3), ("movements", 3), ("text", 1))
-TEXT_CHARS = 1200  # of body text indexed per entry
+# (field, boost). A title or number hit outranks the same word in a signer's name or the entry's own place, which
+# outrank the places around it and movement names, which outrank the text (the whole body, tasks, targets, awards,
+# the documents it is based on, recipients).
+# A place's own page also has its name in ``place``: a query naming a place finds the place first, then the entries
+# made there (``at``), then those of the units within it (``places``).
+FIELDS = (("title", 10), ("number", 8), ("place", 12), ("people", 6), ("at", 4), ("movements", 3), ("places", 2),
+          ("text", 1))
 EXCERPT_CHARS = 360  # of text kept for the result excerpt
 SHARD_BYTES = 48_000  # target size of a shard's JSON before gzip
 DOCS_PER_CHUNK = 8  # results are spread over the entries: small chunks send fewer unused rows
@@ -83,6 +87,18 @@ def word_terms(word: str) -> list[str]:
 def index_terms(text: str) -> list[str]:
     """The words of a text for the index, each as :func:`word_terms` gives it."""
     return [term for word in words(text) for term in word_terms(word)]
+
+
+def word_pairs(sequence: list[str]) -> list[str]:
+    """Each two neighbouring words as one term, "thi đua": Vietnamese words are syllables, so a pair stands for a
+    word ("nông thôn") and a phrase's pairs find the text that holds the phrase, not only its syllables scattered."""
+    return [f"{a} {b}" for a, b in zip(sequence, sequence[1:])]
+
+
+def field_terms(text: str) -> list[str]:
+    """What a field gives the index: its words (:func:`index_terms`) and its word pairs (:func:`word_pairs`)."""
+    found = words(text)
+    return [term for word in found for term in word_terms(word)] + word_pairs(found)
 
 
 def vi_pipeline(token, i, tokens):
@@ -118,6 +134,9 @@ class SearchDocument:
     facet_places: tuple[str, ...] = ()
     facet_movements: tuple[str, ...] = ()
     sample: bool = False  # du_lieu_mau: the result says so
+    people: str = ""  # who signed it
+    at: str = ""  # the entry's own place (``places`` also has the units above it, before and after it)
+    place: str = ""  # on a place's own page only: its name
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -184,39 +203,54 @@ def _movement_names(catalog: Catalog, movement_ids, wordings=()) -> tuple[str, t
     return _join(*texts, *wordings), tuple(ids)
 
 
+def _own_place(catalog: Catalog, place_id: str) -> str:
+    return catalog.places.get(place_id).full_name if place_id and place_id in catalog.places else ""
+
+
+def _plan_text(plan, body: str) -> str:
+    """Everything a plan says, for the index: the body whole, and what its front matter adds to it."""
+    cited = " ".join(f"{d.kind} {d.number.normalized} {d.issuer} {d.summary}" for d in plan.implements)  # căn cứ
+    tasks = " ".join(f"{t.section} {t.agency} {t.text}" for t in plan.tasks)
+    targets = " ".join(" ".join((t.name, t.value, t.unit, t.original)) for t in plan.targets)
+    milestones = " ".join(m.text for m in plan.milestones)
+    signer = " ".join((plan.signer.formula, plan.signer.on_behalf_of, plan.signer.title))
+    return _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, plan.issued_at, body, cited, tasks,
+                 targets, milestones, signer, " ".join(plan.recipients))
+
+
 def search_documents(catalog: Catalog) -> list[SearchDocument]:
     """Every entry with a page, newest first (so browsing without a query starts with the first chunk)."""
     docs: list[SearchDocument] = []
     for plan in catalog.plans.values():
         movements, movement_ids = _movement_names(catalog, plan.movement_ids, tuple(m.wording for m in plan.movements))
-        cited = " ".join(f"{d.kind} {d.number.normalized} {d.summary}" for d in plan.implements)
         body = plain_text(plan.body)
         label, key, year = _date_fields(plan.issued)
         docs.append(SearchDocument(
             URLS.entry("plan", plan.id), "plan", plan.title, plan.label,
             _place_names(catalog, plan.place_id), movements,
-            _join(plan.theme, plan.motto, plan.issuer, plan.parent_issuer, body[:TEXT_CHARS], cited),
+            _plan_text(plan, body),
             _join(plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
-            _place_facets(catalog, plan.place_id), movement_ids, plan.sample))
+            _place_facets(catalog, plan.place_id), movement_ids, plan.sample,
+            people=plan.signer.name, at=_own_place(catalog, plan.place_id)))
     for ex in catalog.exemplars.values():
         movements, movement_ids = _movement_names(catalog, ex.movement_ids)
-        awards = " ".join(f"{a.form} {a.issuer} {a.decision_number}" for a in ex.awards)
+        awards = " ".join(f"{a.form} {a.level} {a.issuer} {a.decision_number}" for a in ex.awards)
         body = plain_text(ex.body)
         label, key, year = _date_fields(ex.date)
         docs.append(SearchDocument(
             URLS.entry("exemplar", ex.id), "exemplar", ex.name, "", _place_names(catalog, ex.place_id), movements,
-            _join(ex.summary, ex.field_name, awards, body[:TEXT_CHARS]), _join(ex.summary, excerpt_text(ex.body, body))[:EXCERPT_CHARS],
+            _join(ex.summary, ex.field_name, awards, body), _join(ex.summary, excerpt_text(ex.body, body))[:EXCERPT_CHARS],
             catalog.places.label(ex.place_id), label, key, year, _place_facets(catalog, ex.place_id), movement_ids,
-            ex.sample))
+            ex.sample, at=_own_place(catalog, ex.place_id)))
     for mv in catalog.movements.values():
         movements, movement_ids = _movement_names(catalog, (mv.id,))
         body = plain_text(mv.body)
         label, key, year = _date_fields(mv.date)
         docs.append(SearchDocument(
             URLS.entry("movement", mv.id), "movement", mv.name, "", _place_names(catalog, mv.place_id), movements,
-            _join(mv.launched_by, body[:TEXT_CHARS]), excerpt_text(mv.body, body)[:EXCERPT_CHARS],
+            _join(mv.launched_by, body), excerpt_text(mv.body, body)[:EXCERPT_CHARS],
             catalog.places.label(mv.place_id) if mv.place_id else "", label, key, year,
-            _place_facets(catalog, mv.place_id), movement_ids))
+            _place_facets(catalog, mv.place_id), movement_ids, at=_own_place(catalog, mv.place_id)))
     for notice in catalog.notices.values():
         body = plain_text(notice.body)
         label, key, year = _date_fields(notice.date)
@@ -228,15 +262,19 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
             URLS.entry("notice", notice.id), "notice", notice.title,
             notice.number.shown,
             _place_names(catalog, notice.place_id), "",
-            _join(names, nominees, awards, notice.body_name, notice.period.original, body[:TEXT_CHARS]),
+            _join(nominees, awards, notice.body_name, notice.period.original, notice.proposal_number,
+                  notice.proposal_body, " ".join(notice.legal_basis), body),
             _join(notice.body_name, names, notice.period.original)[:EXCERPT_CHARS],
             catalog.places.label(notice.place_id) if notice.place_id else "", label, key, year,
-            _place_facets(catalog, notice.place_id), ()))
+            _place_facets(catalog, notice.place_id), (), people=names, at=_own_place(catalog, notice.place_id)))
     for place_id in catalog.place_ids:
         place = catalog.place(place_id)
+        label = catalog.places.label(place_id)  # "Xã Phúc Trạch, huyện Bố Trạch, tỉnh Quảng Bình"
+        name = label.split(", ", 1)[0]  # the units above it are in ``places``: not a title hit for the province
         docs.append(SearchDocument(
-            URLS.entry("place", place_id), "place", catalog.places.label(place_id), "", _place_names(catalog, place_id),
-            "", place.note, place.note[:EXCERPT_CHARS], "", "", 0, 0, _place_facets(catalog, place_id)))
+            URLS.entry("place", place_id), "place", name, "", _place_names(catalog, place_id),
+            "", place.note, place.note[:EXCERPT_CHARS], label, "", 0, 0, _place_facets(catalog, place_id),
+            place=name))
     docs.sort(key=lambda d: (-d.date_key, KIND_ORDER.index(d.kind), d.url))
     return docs
 
@@ -255,24 +293,32 @@ def _ref(number: int) -> str:
 LUNR_VERSION = "2.3.9"  # the lunr.js whose index format and scoring the search follows (the copy MkDocs ships)
 BM25_K1 = 1.2
 # lunr averages a field's length over every document, also those without the field: at its default b=0.75 a plan's
-# number field (absent from the other kinds) weighed less than a number cited in body text. Measured: at 0.3 "195"
-# ranks the plan 195/KH-UBND first and titles still outrank long bodies.
-BM25_B = 0.3
+# number field (absent from the other kinds) weighed less than a number cited in body text, and a whole plan (12-50 KB)
+# lost to a short entry holding the same words scattered. Measured on the shipped plans: at 0.15 a phrase from the
+# middle of a plan finds it in the top 3 unless another entry holds the phrase too (a movement's name it quotes),
+# "195" ranks the plan 195/KH-UBND first, and titles still outrank long bodies.
+BM25_B = 0.15
+# A query's word pairs weigh this many times a word (lunr's clause boost): "Quảng Bình" finds "Tỉnh Quảng Bình" in
+# the places an entry is in above "Xã Bình Minh" in a title and "Quảng Ngãi" in its places.
+PAIR_BOOST = 3
 SCORE_SCALE = 1000  # postings carry lunr's scores (3 decimals) as integers
 
 
 def _term_frequencies(text: str, cache: dict[str, tuple[str, ...]]) -> tuple[dict[str, int], int]:
     """How often each term occurs in a field, in first-seen order, and the field's length in terms, for the terms
-    lunr's builder gets for a field given as a list of words (:func:`index_terms`): each word lower-cased (lunr's
+    lunr's builder gets for a field given as a list of words and pairs (:func:`field_terms`): each lower-cased (lunr's
     tokenizer), then :func:`vi_pipeline` (exact form, and folded form when it differs; nothing for an empty exact
     form). Counted per distinct word: every occurrence of a word gives the same terms, in the same order."""
     frequencies: dict[str, int] = {}
     length = 0
-    for word, times in Counter(words(text)).items():
+    found = words(text)
+    counted = Counter(found)
+    counted.update(word_pairs(found))  # after the words, as field_terms lists them: lunr numbers terms first seen
+    for word, times in counted.items():
         terms = cache.get(word)
         if terms is None:
             expanded: list[str] = []
-            for term in word_terms(word):
+            for term in (word_terms(word) if " " not in word else (word,)):
                 exact = canonical(term.lower())
                 folded = fold(exact)
                 expanded.extend(() if not exact else (exact,) if folded == exact else (exact, folded))
@@ -451,6 +497,7 @@ def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chun
     movement_no = {m: i for i, m in enumerate(movement_ids)}
     manifest = {
         "pipeline": PIPELINE_NAME,
+        "pairBoost": PAIR_BOOST,
         "count": len(docs),
         "shards": shards,
         "chunk": docs_per_chunk,

@@ -113,11 +113,15 @@
   }
 
   // ----- searching ----------------------------------------------------------------------------------------
+  /** The query's words as the index has them (canonical), in order, repeats kept: the pairs come from these. */
+  function querySequence(q) {
+    return T.words(q).map(T.canonical).filter(Boolean);
+  }
+
   function queryWords(q) {
     var seen = {}, out = [];
-    T.words(q).forEach(function (w) {
-      var c = T.canonical(w);
-      if (c && !seen[c]) { seen[c] = true; out.push(c); }
+    querySequence(q).forEach(function (c) {
+      if (!seen[c]) { seen[c] = true; out.push(c); }
     });
     return out;
   }
@@ -135,13 +139,13 @@
   }
 
   function search(mode) {
-    var mine = ++run, words = queryWords(state.q), started = performance.now();
+    var mine = ++run, words = queryWords(state.q), phrase = R.pairs(querySequence(state.q)), started = performance.now();
     root.setAttribute("data-state", "loading");
     commit(mode);
     var ready = manifest ? Promise.resolve() : loadManifest();
     ready.then(function () {
       var files = [];
-      words.forEach(function (w) { var f = shardFor(w); if (files.indexOf(f) < 0) files.push(f); });
+      words.concat(phrase).forEach(function (w) { var f = shardFor(w); if (files.indexOf(f) < 0) files.push(f); });
       files.sort();
       return Promise.all(files.map(loadShard)).then(function (shards) {
         if (mine !== run) return;
@@ -152,7 +156,7 @@
           found = R.rank(words, T.fold, function (term) {
             for (var i = 0; i < shards.length; i++) if (shards[i].terms[term]) return shards[i].terms[term];
             return null;
-          }, manifest.count);
+          }, manifest.count, phrase, manifest.pairBoost);
         }
         var ranked = performance.now();
         var test = facetTest(null), ids = test ? found.ids.filter(test) : found.ids;
