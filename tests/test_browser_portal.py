@@ -39,3 +39,19 @@ def test_links_from_plan_page_lead_to_existing_pages(browser, served):
         browser.open(href)
         assert "404" not in driver.title, f"broken link {href}"
         assert driver.find_elements(By.TAG_NAME, "h1"), f"no heading at {href}"
+
+
+@pytest.mark.parametrize("path,heading", PAGES)
+def test_a_page_view_fetches_nothing_that_grows_with_the_site(browser, served, path, heading):
+    """The feed links must not make Material's script fetch sitemap.xml (it takes every link[rel=alternate] for a
+    language version); nor may a page other than /tra-cuu/ load the search index."""
+    import time
+
+    driver = browser.open(served + path)
+    assert heading in driver.find_element(By.TAG_NAME, "h1").text
+    feeds = driver.find_elements(By.CSS_SELECTOR, 'link[type="application/atom+xml"]')
+    assert feeds and all("alternate" in f.get_attribute("rel").split() for f in feeds), "feed autodiscovery"
+    time.sleep(1.0)  # Material's fetches start after the page has loaded
+    grows = [u for u in browser.requested_urls()
+             if urlparse(u).path.endswith(("sitemap.xml", "sitemap.xml.gz")) or "/tra-cuu/chi-muc/" in u]
+    assert grows == []

@@ -162,7 +162,8 @@ def test_movement_feed_includes_local_variants(site, catalog):
 
 
 def test_pages_announce_their_feeds(site, catalog):
-    link = re.compile(r'<link rel="alternate" type="application/(atom|rss)\+xml" title="[^"]+" href="([^"]+)">')
+    # rel holds the "alternate" token (feed autodiscovery) but is not "alternate" alone (see partials/head.html)
+    link = re.compile(r'<link rel="alternate feed" type="application/(atom|rss)\+xml" title="[^"]+" href="([^"]+)">')
     checked = 0
     for path in all_feeds(site):
         page = page_of(site, path)

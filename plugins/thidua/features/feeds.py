@@ -8,9 +8,10 @@ never the time of the build, so two builds of the same content give the same byt
 ``ngay_dang``, else the first commit of the entry's file, else the build date; see core/history.py), so a 2015 plan
 added today comes first, and an entry whose document has no date is listed like any other.
 
-Feed files sit at the site root (``ban-tin.atom.xml``, ``ban-tin-dia-phuong-<id>.atom.xml`` …), not beside
-their pages: Material's script fetches ``sitemap.xml`` relative to every ``<link rel="alternate">`` of a page,
-and only at the root does that address exist (elsewhere every page would log a 404 in the console).
+Feed files sit at the site root (``ban-tin.atom.xml``, ``ban-tin-dia-phuong-<id>.atom.xml`` …). Pages announce
+them with ``<link rel="alternate feed">``: Material's script fetches the ``sitemap.xml`` beside every link whose
+rel is exactly "alternate" (it takes them for language versions), which cost every page view the whole sitemap,
+once per feed link (see ``partials/head.html``).
 """
 
 from __future__ import annotations
