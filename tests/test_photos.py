@@ -87,3 +87,106 @@ def test_sample_photo_is_built_and_shown_on_the_exemplar_page(site):
     built = site / "anh" / "guong" / "to-hop-tac-rau-sach-thon-x-bo-trach.jpg"
     original = ROOT / "exemplars" / "anh" / "to-hop-tac-rau-sach-thon-x-bo-trach.jpg"
     assert Image.open(built).width == 1200 and built.stat().st_size < original.stat().st_size
+
+
+# ----- processed once: the cache ---------------------------------------------------------------------------
+def _two_photos(root: Path) -> None:
+    _jpeg(root / "exemplars" / "anh" / "a.jpg", size=(3000, 2000))  # sideways (EXIF orientation 6), big: drafted
+    (root / "exemplars" / "b.md").write_text(
+        "---\nten: \"Tổ B\"\ndoi_tuong: tap-the\ndia_phuong: tinh-ha-tinh\nlinh_vuc: \"Nông nghiệp\"\n"
+        "tom_tat: \"Nuôi ong.\"\nanh: \"anh/b.png\"\n---\n", encoding="utf-8")
+    Image.new("RGBA", (400, 300), (200, 30, 30, 128)).save(root / "exemplars" / "anh" / "b.png")  # narrower than 480
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_copies_are_webp_at_each_width_and_a_jpeg_upright_without_exif(tmp_path):
+    root = _project(tmp_path)
+    _two_photos(root)
+    made = dict((v.name, (v, data)) for v, data in photos.web_variants(root / "exemplars" / "anh" / "a.jpg"))
+    assert sorted(made) == ["1200.webp", "480.webp", "800.webp", "jpg"]
+    for name, (variant, data) in made.items():
+        image = Image.open(io.BytesIO(data))
+        assert image.format == ("JPEG" if name == "jpg" else "WEBP")
+        assert image.size == (variant.width, variant.height)
+        assert variant.height > variant.width  # upright: the camera was held sideways
+        assert not image.getexif()
+    assert made["480.webp"][0].width == 480 and made["jpg"][0].width == 1200
+    small = photos.web_variants(root / "exemplars" / "anh" / "b.png")
+    assert [(v.name, v.width, v.height) for v, _ in small] == [("400.webp", 400, 300), ("jpg", 400, 300)]
+    assert [d for _, d in small] == [d for _, d in photos.web_variants(root / "exemplars" / "anh" / "b.png")]
+
+
+def test_a_warm_build_neither_checks_nor_processes_a_photo_again(tmp_path, monkeypatch):
+    from conftest import build_context
+    from thidua.features.photos import photo_outputs
+
+    root = _project(tmp_path)
+    _two_photos(root)
+    cold = load(root)
+    assert cold.ok and (root / ".cache" / "thidua" / "index.json").is_file()
+    first = photo_outputs(build_context(root).catalog, str(root), cold.photos)
+    cold_bytes = {path: (f.read_bytes() if isinstance(f, Path) else f) for path, f in first}
+
+    def fail(*args, **kwargs):
+        raise AssertionError("done again although cached")
+
+    monkeypatch.setattr(photos, "check_photo", fail)
+    monkeypatch.setattr(photos, "web_variants", fail)
+    warm = load(root)
+    assert warm.ok
+    second = photo_outputs(build_context(root).catalog, str(root), warm.photos)
+    assert {path: f.read_bytes() for path, f in second} == cold_bytes
+    assert sorted(cold_bytes) == ["anh/guong/a-1200.webp", "anh/guong/a-480.webp", "anh/guong/a-800.webp",
+                                  "anh/guong/a.jpg", "anh/guong/b-400.webp", "anh/guong/b.jpg"]
+
+
+def test_a_changed_photo_or_limit_is_checked_again_and_stale_copies_leave_the_cache(tmp_path, monkeypatch):
+    from conftest import build_context
+    from thidua.features.photos import photo_outputs
+
+    root = _project(tmp_path)
+    _two_photos(root)
+    photo_outputs(build_context(root).catalog, str(root), load(root).photos)
+    sets = root / ".cache" / "thidua" / "photos"
+    before = {p.name for p in sets.iterdir()}
+    assert len(before) == 2
+    Image.new("RGB", (640, 480), (10, 10, 200)).save(root / "exemplars" / "anh" / "b.png")
+    photo_outputs(build_context(root).catalog, str(root), load(root).photos)
+    after = {p.name for p in sets.iterdir()}
+    assert len(after) == 2 and len(after & before) == 1  # the old copies of b.png are gone
+    monkeypatch.setattr(photos, "MAX_PIXELS", 1_000_000)  # a new limit: the verdict is not the cached one
+    assert any("điểm ảnh" in d.message for d in load(root).diagnostics)
+
+
+def test_cold_and_warm_builds_write_the_same_site_and_the_cache_folder_is_an_option(tmp_path):
+    from conftest import run_mkdocs_build
+
+    root = _project(tmp_path / "p")
+    _two_photos(root)
+    for name in ("a.md", "b.md"):  # dated: a site without any dated entry fails to write its feed (not ours)
+        path = root / "exemplars" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("---\nten:", "---\nngay: \"tháng 3/2024\"\nten:"),
+                        encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.gov.vn/thi-dua/\ntheme:\n  name: material\n"
+                                     "plugins:\n  - thidua:\n      build_date: \"2025-03-01\"\n"
+                                     "      cache_dir: ../bo-dem\n", encoding="utf-8")
+    builds = []
+    for n in range(3):
+        if n == 2:
+            import shutil
+            shutil.rmtree(tmp_path / "bo-dem")  # cold again
+        done = run_mkdocs_build(root, tmp_path / f"site{n}")
+        assert done.returncode == 0, done.stderr
+        builds.append(_tree(tmp_path / f"site{n}"))
+    assert builds[0] == builds[1] == builds[2]
+    assert (tmp_path / "bo-dem" / "index.json").is_file() and not (root / ".cache").exists()
+    page = builds[0]["guong/a/index.html"].decode("utf-8")
+    assert '<source type="image/webp" srcset="../../anh/guong/a-480.webp 480w, ../../anh/guong/a-800.webp 800w, ' \
+           '../../anh/guong/a-1200.webp 1200w"' in page
+    assert 'src="../../anh/guong/a.jpg" width="1200" height="1800"' in page
+    assert '<meta property="og:image:width" content="1200">' in page

@@ -16,6 +16,7 @@ from .model import (
 )
 from .places import PlaceRegistry, load_registry
 from .schema import convert, field_of, model_of
+from .photos import PhotoCache
 from .validate import check
 from .vntext import slugify
 from .workdays import CalendarError, WorkCalendar, load_calendar
@@ -33,6 +34,7 @@ class ContentDirs:
     places_extra: str = ""
     notices: str = "notices"
     days_off_extra: str = ""  # the site's own list of swapped days (see workdays.py)
+    cache_dir: str = ".cache/thidua"  # checked and processed photos (core.photos.PhotoCache); "" for none
 
     def by_kind(self) -> dict[str, str]:
         return {KIND_PLAN: self.plans, KIND_EXEMPLAR: self.exemplars, KIND_MOVEMENT: self.movements,
@@ -49,6 +51,7 @@ class LoadResult:
     movements: list[Movement] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     workdays: WorkCalendar = field(default_factory=WorkCalendar)
+    photos: PhotoCache | None = None  # the photos' verdicts and copies, for the build to reuse
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -157,7 +160,9 @@ def _load(root: Path, dirs: ContentDirs, only: list[Path] | None) -> LoadResult:
         entry, problems = read_entry(path, path.relative_to(root).as_posix(), kind)
         raw.append(entry)
         diagnostics += problems
-    diagnostics = sorted(set(diagnostics + check(raw, places, root)), key=lambda d: (d.path, d.line, d.field))
+    photos = PhotoCache(root / dirs.cache_dir if dirs.cache_dir else None)
+    diagnostics = sorted(set(diagnostics + check(raw, places, root, photos)), key=lambda d: (d.path, d.line, d.field))
+    photos.save()
     if only:
         wanted = [p.resolve() for p in only]
         keep = {p.relative_to(root).as_posix() for _, p in collect_files(root, dirs, only)}
@@ -168,7 +173,7 @@ def _load(root: Path, dirs: ContentDirs, only: list[Path] | None) -> LoadResult:
     except CalendarError as error:
         diagnostics.append(Diagnostic(error.path, error.line, error.field, error.message, error.fix))
         workdays = WorkCalendar()
-    result = LoadResult(raw, diagnostics, places, workdays=workdays)
+    result = LoadResult(raw, diagnostics, places, workdays=workdays, photos=photos)
     if not result.errors:
         models = {KIND_PLAN: result.plans, KIND_EXEMPLAR: result.exemplars, KIND_MOVEMENT: result.movements,
                   KIND_NOTICE: result.notices}

@@ -43,7 +43,8 @@ def content_dirs(config_file: Path) -> ContentDirs:
             options = plugin["thidua"] or {}
             return ContentDirs(options.get("plans_dir", "plans"), options.get("exemplars_dir", "exemplars"),
                                options.get("movements_dir", "movements"), options.get("places_extra", ""),
-                               options.get("notices_dir", "notices"), options.get("days_off_extra", ""))
+                               options.get("notices_dir", "notices"), options.get("days_off_extra", ""),
+                               options.get("cache_dir", ContentDirs.cache_dir))
     return ContentDirs()
 
 

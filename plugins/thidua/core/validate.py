@@ -21,7 +21,7 @@ from .bodyimages import BodyImage, body_images, is_remote, local_path, site_path
 from .frontmatter import RawEntry
 from .matching import match_movement
 from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, DocumentNumber
-from .photos import check_photo
+from .photos import PhotoCache, check_photo
 from .places import PlaceRegistry
 from .vntext import fold, slugify
 
@@ -223,8 +223,10 @@ _FILE_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".webp", ".gif")
 _IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff")
 
 
-def _check_file(checker: _Checker, project_root: Path, path: str, value: str, images_only: bool = False) -> None:
-    """A file an entry points to (a photo, a notice's attachment): inside the repository, present, readable."""
+def _check_file(checker: _Checker, project_root: Path, path: str, value: str, images_only: bool = False,
+                photos: PhotoCache | None = None) -> None:
+    """A file an entry points to (a photo, a notice's attachment): inside the repository, present, readable.
+    ``photos``: where an image's verdict is kept for the same bytes, name and limits (core.photos.PhotoCache)."""
     target = (project_root / checker.entry.path).parent / value
     noun = "ảnh" if images_only else "tệp"
     folder = project_root / checker.entry.path.split("/", 1)[0]
@@ -242,7 +244,7 @@ def _check_file(checker: _Checker, project_root: Path, path: str, value: str, im
         checker.report(path, f"tệp “{value}” có đuôi “{target.suffix}”, cổng chỉ đăng PDF hoặc ảnh.",
                        "lưu lại thành PDF (hoặc JPEG, PNG) rồi sửa đường dẫn.")
     elif images_only or target.suffix.lower() in _IMAGE_TYPES:
-        if problem := check_photo(target):
+        if problem := (photos.check(target) if photos is not None else check_photo(target)):
             checker.report(path, *problem)
     elif target.stat().st_size > MAX_FILE_BYTES:
         checker.report(path, f"tệp “{value}” nặng {target.stat().st_size / 1024 / 1024:.1f} MB, quá giới hạn "
@@ -512,8 +514,10 @@ def _body_images(entry: RawEntry, project_root: Path | None, published: dict[str
     return out
 
 
-def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | None = None) -> list[Diagnostic]:
-    """All problems of all entries: schema, dates, references, duplicates, ranges, cycles, photos."""
+def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | None = None,
+          photo_cache: PhotoCache | None = None) -> list[Diagnostic]:
+    """All problems of all entries: schema, dates, references, duplicates, ranges, cycles, photos (each photo's
+    verdict from ``photo_cache`` when it has one for the same bytes, name and limits)."""
     out: list[Diagnostic] = []
     by_kind: dict[str, list[RawEntry]] = defaultdict(list)
     for entry in entries:
@@ -553,7 +557,7 @@ def check(entries: list[RawEntry], places: PlaceRegistry, project_root: Path | N
             checker.report("phong_trao_cha", "phong trào không thể là cấp trên của chính nó.", "xóa dòng này hoặc sửa mã.")
         photo = entry.meta.get("anh")
         if project_root is not None and isinstance(photo, str) and photo.strip():
-            _check_file(checker, project_root, "anh", photo, images_only=True)
+            _check_file(checker, project_root, "anh", photo, images_only=True, photos=photo_cache)
         if entry.kind == KIND_NOTICE:
             _check_notice(checker, project_root)
     published: dict[str, tuple[str, Path]] = {}

@@ -10,7 +10,7 @@ import math
 
 from ..core.catalog import Catalog
 from .feature import Feature, PageSpec
-from .photos import photo_url
+from .photos import photo_url, photo_views
 from .places import place_tree, province_chart
 from .urls import URLS
 
@@ -22,14 +22,17 @@ def _src(kind: str, entry_id: str) -> str:
     return URLS.source(URLS.entry(kind, entry_id))
 
 
-def entry_pages(catalog: Catalog) -> list[PageSpec]:
+def entry_pages(catalog: Catalog, photos: dict | None = None) -> list[PageSpec]:
+    """The page of every entry. ``photos``: exemplar id -> :class:`~thidua.features.photos.PhotoView`."""
     specs: list[PageSpec] = []
+    photos = photos or {}
     for plan in catalog.plans.values():
         specs.append(PageSpec(_src("plan", plan.id), f"{plan.label}: {plan.title}", "thidua/plan.html",
                               {"entry": plan}, plan.body, untrusted=True, description=plan.title))
     for exemplar in catalog.exemplars.values():
         specs.append(PageSpec(_src("exemplar", exemplar.id), exemplar.name, "thidua/exemplar.html",
-                              {"entry": exemplar, "photo_url": photo_url(exemplar)}, exemplar.body, untrusted=True,
+                              {"entry": exemplar, "photo_url": photo_url(exemplar) if exemplar.id in photos else "",
+                               "photo": photos.get(exemplar.id)}, exemplar.body, untrusted=True,
                               description=exemplar.summary))
     for movement in catalog.movements.values():
         specs.append(PageSpec(_src("movement", movement.id), movement.name, "thidua/movement.html",
@@ -76,4 +79,5 @@ def list_pages(catalog: Catalog, page_size: int = PAGE_SIZE) -> list[PageSpec]:
     return specs
 
 
-FEATURE = Feature("entries", pages=lambda ctx: [*entry_pages(ctx.catalog), *list_pages(ctx.catalog, ctx.page_size)])
+FEATURE = Feature("entries", pages=lambda ctx: [*entry_pages(ctx.catalog, photo_views(ctx.catalog, ctx.project_root, ctx.photos)),
+                                                *list_pages(ctx.catalog, ctx.page_size)])

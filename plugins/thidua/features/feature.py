@@ -13,11 +13,13 @@ line there. Everything a feature touches of the build goes through this module's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
 from ..core.catalog import Catalog
+from ..core.photos import PhotoCache
 
 if TYPE_CHECKING:
     from .cms import CmsSettings
@@ -33,6 +35,7 @@ class BuildContext:
     project_root: str  # folder of mkdocs.yml, for features that read entry assets (photos)
     site_name: str = ""  # config.site_name, for feed titles and authors
     cms: CmsSettings = field(default_factory=lambda: _no_cms())  # where the editors' web form saves, what it edits
+    photos: PhotoCache | None = None  # checked and processed photos, kept between builds (None: made in memory)
 
 
 def _no_cms() -> CmsSettings:
@@ -44,7 +47,7 @@ def _no_cms() -> CmsSettings:
 @dataclass(frozen=True)
 class Output:
     path: str  # relative to the site root, e.g. "du-lieu/ke-hoach.json"
-    content: str | bytes
+    content: str | bytes | Path  # a Path: a file to copy as it is (a cached photo)
 
 
 def plain_text(text: str) -> str:

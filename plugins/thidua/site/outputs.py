@@ -11,6 +11,7 @@ function runs in the process itself, at once. Both ways write the same bytes (te
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Collection
 from pathlib import Path
 
@@ -32,6 +33,9 @@ def write_outputs(outputs: list[Output], site_dir: str | Path) -> None:
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
+        if isinstance(output.content, Path):
+            shutil.copyfile(output.content, path)  # in the kernel, without reading it into Python
+            continue
         content = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
         with open(path, "wb") as f:
             f.write(content)

@@ -65,6 +65,9 @@ class ThiduaConfig(base.Config):
     cms = c.Type(dict, default={})
     """The editors' web form at /bien-tap/: ``backend`` (local, forgejo, gitea, github, gitlab), ``repo``, ``branch``,
     ``base_url``, ``api_root``, ``app_id``, ``local_url``. Default: local (decap-server on the editor's machine)."""
+    cache_dir = c.Type(str, default=".cache/thidua")
+    """Folder (relative to mkdocs.yml) of the checked and processed photos, reused by every build, ``mkdocs serve``
+    rebuild and ``thidua check``; keep it between CI runs to build fast. "" keeps nothing."""
     parallel = c.Type(bool, default=True)
     """Use a second core, when the machine has one: write the data files (search index, feeds, calendars, open
     data) and render a share of the generated pages in forked processes. False: do everything in one process."""
@@ -87,7 +90,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         # Per-build state is reset here: `mkdocs serve` keeps this object across rebuilds.
         self.root = Path(config.config_file_path).parent
         self.dirs = ContentDirs(self.config.plans_dir, self.config.exemplars_dir, self.config.movements_dir,
-                                self.config.places_extra, self.config.notices_dir, self.config.days_off_extra)
+                                self.config.places_extra, self.config.notices_dir, self.config.days_off_extra,
+                                self.config.cache_dir)
         self.catalog = None
         self.view = None
         self.specs = {}
@@ -131,10 +135,14 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         added = first_added(self.root, list(self.dirs.by_kind().values()))
         self.catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, date,
                                      result.notices, result.workdays, added)
+        self.photos = result.photos
         self.view = View(self.catalog, list_cap=self.config.page_size)
         self.context = BuildContext(self.catalog, config.site_url or "", self.config.page_size, str(self.root),
-                                    site_name=config.site_name, cms=self.cms)
-        specs = produce_pages(self.context)
+                                    site_name=config.site_name, cms=self.cms, photos=self.photos)
+        try:
+            specs = produce_pages(self.context)  # exemplar pages: every photo processed, or found in the cache
+        except PhotoError as error:
+            raise PluginError(str(error)) from None
         if clashes := page_clashes(config, get_files(config), specs):
             for diagnostic in clashes:
                 log.error(diagnostic.format())
