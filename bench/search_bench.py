@@ -1,19 +1,19 @@
-"""Search benchmark: index build time, gzip bytes before the first result, and time from index to first result.
+"""Search benchmark: the portal's search beside Pagefind on the same built site, in headless Chromium, same queries.
 
-    python bench/search_bench.py 2000 20000
+    python bench/search_bench.py 2000 20000        (pip install -r bench/requirements.txt first, for Pagefind)
 
-For each N it generates a synthetic portal (bench/generate.py), builds its search index with search.py (timed), and
-puts the index into a copy of the real site's /tra-cuu/ page (built once from this repository with mkdocs, so the
-page, theme and scripts are the real ones). Headless Chromium then opens /tra-cuu/?q=… for a few queries and reports:
+For each N (search entries, about) it generates a portal (bench/generate.py: plans of real length, skewed places;
+no photos, search does not read them), builds it with mkdocs (the search index build is timed on its own too),
+runs Pagefind over the same built site, and serves both. For each query (a signer's name with and without
+diacritics, đ typed as d, a document number, a place, a phrase from the middle of a plan, an exemplar's name) it
+reports, for the portal's /tra-cuu/ page and for Pagefind's JavaScript API:
 
-* gzip bytes of every response that finished before the first result was on screen (each file compressed at gzip
-  level 6 as a server would send it), in total and for search alone (scripts, manifest, shards, chunks);
-* ms from the moment the last byte of the query's last index shard arrived (before it is parsed) to ranked results,
-  to the first result on screen (which includes fetching the chunk with its title), and to the whole first page of
-  results and the facets drawn, read from window.thiduaSearchTiming (performance.now()); and ms from navigation
-  start to the first result on screen.
+* gzip KB of every response finished before the first result was known (each file gzipped at level 6, as a server
+  would send it), in total and for search alone (index, scripts, WebAssembly);
+* ms from the search's start to its first result (portal: also from the arrival of the last index shard);
+* whether an expected entry is in the top 3 (its rank).
 
-Budget (issue 5): ≤ 300 KB at 2,000 entries, ≤ 1 MB at 20,000, first result within 100 ms of the index. Not a test.
+Budgets (issue 16): ≤ 300 KB at 2,000 entries, ≤ 1 MB at 20,000, first result within 100 ms of the index. Not a test.
 """
 
 from __future__ import annotations
@@ -34,49 +34,36 @@ from urllib.parse import quote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
+from generate import EXEMPLARS_PER_PLAN, generate  # noqa: E402
 
 from thidua.features import search  # noqa: E402
 from thidua.features.urls import URLS  # noqa: E402
+from thidua.core import vntext  # noqa: E402
 from thidua.core.catalog import build_catalog  # noqa: E402
 from thidua.core.loader import ContentDirs, load  # noqa: E402
+from thidua.features import search  # noqa: E402
 
-QUERIES = ["nguoi tot viec tot", "nông thôn mới", "195/KH-UBND", "Bố Trạch", "phong trào 7"]
 SUBPATH = "/thi-dua/"
-RUNS = 3  # each query is measured this many times; the median run is reported
-
-
-def build_real_site(out: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(f"mkdocs build failed:\n{done.stderr}")
-
-
-def synthetic_index(n: int, site: Path) -> dict:
-    """Generate N entries, build their index (timed) and put it in place of the site's own."""
-    with tempfile.TemporaryDirectory() as tmp:
-        generate(Path(tmp), n)
-        result = load(Path(tmp), ContentDirs("plans", "exemplars", "movements", ""))
-        catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 1, 1))
-    start = time.perf_counter()
-    outputs = search.search_outputs(catalog)
-    seconds = time.perf_counter() - start
-    shutil.rmtree(site / URLS.search_index_dir)
-    index_bytes = 0
-    for path, content in outputs:
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode() if isinstance(content, str) else content
-        target.write_bytes(data)
-        if path.startswith(URLS.search_index_dir):
-            index_bytes += len(data)
-    shards = sum(1 for p, _ in outputs if "/s." in p)
-    return {"entries": len(catalog.plans) + len(catalog.exemplars) + len(catalog.movements) + len(catalog.place_ids),
-            "build_s": seconds, "index_mb": index_bytes / 1e6, "shards": shards}
+RUNS = 3  # each query is measured this many times; the median run by time is reported
+PAGEFIND_HARNESS = """<!doctype html><html lang="vi"><meta charset="utf-8"><title>Pagefind</title>
+<script type="module">
+const q = new URLSearchParams(location.search).get("q");
+const started = performance.now();
+const pagefind = await import("./pagefind/pagefind.js");
+await pagefind.options({ excerptLength: 30 });
+const found = await pagefind.search(q);
+const first = found.results.length ? await found.results[0].data() : null;
+const rendered = performance.now();
+const top = await Promise.all(found.results.slice(0, 3).map(r => r.data()));
+window.pfResult = { urls: top.map(d => d.url), count: found.results.length, started, rendered };
+</script></html>
+"""
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
+
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0]
         return super().translate_path("/" + clean[len(SUBPATH):]) if clean.startswith(SUBPATH) else "/nonexistent"
@@ -90,22 +77,12 @@ def gzip_size(path: Path, mtime: float) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
-def measure(site: Path, driver, base: str, query: str) -> dict:
-    driver.get("about:blank")
-    driver.get(base + "tra-cuu/?q=" + quote(query))
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        state = driver.execute_script("return document.getElementById('td-search').dataset.state")
-        if state in ("ready", "error"):
-            break
-        time.sleep(0.02)
-    timing = driver.execute_script("return window.thiduaSearchTiming")
+def _bytes_before(driver, site: Path, until: float, search_prefixes: tuple[str, ...]) -> tuple[float, float]:
     entries = driver.execute_script(
-        "return [[location.href, 0]].concat(performance.getEntriesByType('resource')"
-        ".map(e => [e.name, e.responseEnd]))")
+        "return [[location.href, 0]].concat(performance.getEntriesByType('resource').map(e => [e.name, e.responseEnd]))")
     total = search_only = 0
     for url, end in entries:
-        if end > timing["rendered"]:
+        if end > until:
             continue
         rel = urlparse(url).path[len(SUBPATH):]
         file = site / rel
@@ -115,12 +92,46 @@ def measure(site: Path, driver, base: str, query: str) -> dict:
             continue
         size = gzip_size(file, file.stat().st_mtime)
         total += size
-        if rel.startswith((URLS.search_index_dir, URLS.search_assets)):
+        if rel.startswith(search_prefixes):
             search_only += size
-    return {"query": query, "results": timing["results"], "shards": timing["shards"],
-            "to_ranked_ms": timing["ranked"] - timing["arrived"], "to_rendered_ms": timing["rendered"] - timing["arrived"],
-            "done_ms": timing["done"] - timing["arrived"], "page_ms": timing["rendered"],
-            "gzip_kb": total / 1024, "search_gzip_kb": search_only / 1024}
+    return total / 1024, search_only / 1024
+
+
+def _wait(driver, script: str, timeout: float = 60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.02)
+    raise SystemExit(f"timed out waiting for: {script}")
+
+
+def _rank(urls: list[str], expected: set[str]) -> int | None:
+    paths = [urlparse(u).path.removeprefix(SUBPATH).lstrip("/") for u in urls]
+    return next((i + 1 for i, p in enumerate(paths) if p in expected), None)
+
+
+def measure_portal(driver, site: Path, base: str, query: str, expected: set[str]) -> dict:
+    driver.get("about:blank")
+    driver.get(base + "tra-cuu/?q=" + quote(query))
+    _wait(driver, "return ['ready','error'].includes(document.getElementById('td-search').dataset.state)")
+    timing = driver.execute_script("return window.thiduaSearchTiming")
+    urls = driver.execute_script("return [...document.querySelectorAll('#td-results .td-result h3 a')]"
+                                 ".slice(0, 3).map(a => a.href)")
+    total, only = _bytes_before(driver, site, timing["rendered"], (URLS.search_index_dir, URLS.search_assets))
+    return {"kb": total, "search_kb": only, "ms": timing["rendered"] - timing["started"],
+            "after_index_ms": timing["rendered"] - timing["arrived"], "results": timing["results"],
+            "rank": _rank(urls, expected)}
+
+
+def measure_pagefind(driver, site: Path, base: str, query: str, expected: set[str]) -> dict:
+    driver.get("about:blank")
+    driver.get(base + "pagefind-bench.html?q=" + quote(query))
+    result = _wait(driver, "return window.pfResult")
+    total, only = _bytes_before(driver, site, result["rendered"], ("pagefind/",))
+    return {"kb": total, "search_kb": only, "ms": result["rendered"] - result["started"], "after_index_ms": None,
+            "results": result["count"], "rank": _rank(result["urls"], expected)}
 
 
 def browser():
@@ -128,36 +139,102 @@ def browser():
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or shutil.which("chromium-browser")
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=412,915", "--disable-dev-shm-usage"):
         options.add_argument(flag)
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})  # a fresh visitor every time
+    return driver
+
+
+def queries(info: dict, project: Path) -> list[tuple[str, set[str]]]:
+    """(query, pages any of which is a right answer) built from what was generated."""
+    plans = info["plans"]
+    by_signer: dict[str, set[str]] = {}
+    for p in plans:
+        by_signer.setdefault(p["signer"], set()).add(f"ke-hoach/{p['id']}/")
+    signer = plans[0]["signer"]
+    dsigner = next((s for s in sorted(by_signer) if "Đ" in s), signer)
+    plan = plans[len(plans) // 2]
+    text = (project / "plans" / f"{plan['id']}.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    found = search.words(search.plain_text(text))
+    phrase = " ".join(found[len(found) // 2: len(found) // 2 + 8])
+    same_body = {f"ke-hoach/{p['id']}/" for p in plans
+                 if (project / "plans" / f"{p['id']}.md").read_text(encoding="utf-8").split("---\n", 2)[2] == text}
+    registry = load(project, ContentDirs()).places
+    place = registry.get(plan["place"])
+    exemplar = info["exemplars"][len(info["exemplars"]) // 3]
+    return [
+        (signer, by_signer[signer]),
+        (vntext.fold(signer), by_signer[signer]),
+        (vntext.fold(dsigner).replace("đ", "d"), by_signer[dsigner]),
+        (plan["number"], {f"ke-hoach/{plan['id']}/"}),
+        (place.name, {f"dia-phuong/{plan['place']}/"}),
+        (vntext.fold(place.name), {f"dia-phuong/{plan['place']}/"}),
+        (phrase, same_body),
+        (vntext.fold(phrase), same_body),
+        (exemplar["name"], {f"guong/{exemplar['id']}/"}),
+    ]
+
+
+def prepare(n: int, tmp: Path) -> tuple[Path, dict, dict]:
+    """Generate, build with mkdocs, index with Pagefind; the built site, the generated info, figures."""
+    project, site = tmp / f"portal-{n}", tmp / f"site-{n}"
+    exemplars = max(20, int(n / (1 + 1 / EXEMPLARS_PER_PLAN)) - 350)  # the rest: plans, movements, place pages
+    info = generate(project, exemplars, photos=False)
+    result = load(project, ContentDirs())
+    catalog = build_catalog(result.plans, result.exemplars, result.movements, result.places, dt.date(2025, 6, 1))
+    start = time.perf_counter()
+    built = search.build_search(catalog)
+    index_s = time.perf_counter() - start
+    entries = built.manifest["count"]
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"mkdocs build failed:\n{done.stderr}")
+    start = time.perf_counter()
+    pf = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site)], capture_output=True, text=True)
+    pagefind_s = time.perf_counter() - start
+    if pf.returncode:
+        raise SystemExit(f"pagefind failed:\n{pf.stdout}\n{pf.stderr}")
+    (site / "pagefind-bench.html").write_text(PAGEFIND_HARNESS, encoding="utf-8")
+    index_mb = sum(p.stat().st_size for p in (site / URLS.search_index_dir).iterdir()) / 1e6
+    pagefind_mb = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) / 1e6
+    return site, info | {"project": project}, {"entries": entries, "index_s": index_s, "index_mb": index_mb,
+                                                "pagefind_s": pagefind_s, "pagefind_mb": pagefind_mb,
+                                                "pages": sum(1 for _ in site.rglob("*.html"))}
 
 
 def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build_real_site(site)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
         driver = browser()
         try:
             for n in sizes:
-                info = synthetic_index(n, site)
-                print(f"\nN={n}: {info['entries']} search entries, index built in {info['build_s']:.1f} s, "
-                      f"{info['index_mb']:.1f} MB of JSON in {info['shards']} shards")
-                print(f"  {'query':22} {'results':>7} {'shards':>6} {'gzip KB':>8} {'search KB':>9} "
-                      f"{'ranked ms':>9} {'first ms':>8} {'all ms':>9} {'page ms':>8}")
-                for query in QUERIES:
-                    runs = sorted((measure(site, driver, base, query) for _ in range(RUNS)), key=lambda r: r["to_rendered_ms"])
-                    row = runs[len(runs) // 2]  # the median run by time to the first result
-                    print(f"  {query:22} {row['results']:7d} {row['shards']:6d} {row['gzip_kb']:8.1f} "
-                          f"{row['search_gzip_kb']:9.1f} {row['to_ranked_ms']:9.1f} {row['to_rendered_ms']:8.1f} {row['done_ms']:9.1f} "
-                          f"{row['page_ms']:8.0f}")
+                site, info, figures = prepare(n, Path(tmp))
+                server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+                threading.Thread(target=server.serve_forever, daemon=True).start()
+                base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+                print(f"\nN={n}: {figures['entries']} search entries, {figures['pages']} HTML pages. Portal index built in "
+                      f"{figures['index_s']:.1f} s, {figures['index_mb']:.1f} MB of JSON; Pagefind indexed in "
+                      f"{figures['pagefind_s']:.1f} s, {figures['pagefind_mb']:.1f} MB")
+                print(f"  {'query':42} | {'portal: KB':>10} {'search':>6} {'ms':>6} {'idx ms':>6} {'rank':>4} "
+                      f"| {'Pagefind: KB':>12} {'search':>6} {'ms':>6} {'rank':>4}")
+                for query, expected in queries(info, info["project"]):
+                    rows = []
+                    for measure in (measure_portal, measure_pagefind):
+                        runs = sorted((measure(driver, site, base, query, expected) for _ in range(RUNS)),
+                                      key=lambda r: r["ms"])
+                        rows.append(runs[len(runs) // 2])
+                    p, f = rows
+                    show = lambda r: "-" if r is None else str(r)  # noqa: E731
+                    print(f"  {query[:42]:42} | {p['kb']:10.1f} {p['search_kb']:6.1f} {p['ms']:6.0f} "
+                          f"{p['after_index_ms']:6.0f} {show(p['rank']):>4} | {f['kb']:12.1f} {f['search_kb']:6.1f} "
+                          f"{f['ms']:6.0f} {show(f['rank']):>4}", flush=True)
+                server.shutdown()
+                shutil.rmtree(site)
         finally:
             driver.quit()
-            server.shutdown()
 
 
 if __name__ == "__main__":
