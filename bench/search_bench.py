@@ -159,7 +159,11 @@ def queries(info: dict, project: Path) -> list[tuple[str, set[str]]]:
     plan = plans[len(plans) // 2]
     text = (project / "plans" / f"{plan['id']}.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     found = search.words(search.plain_text(text))
-    phrase = " ".join(found[len(found) // 2: len(found) // 2 + 8])
+    # The first 8 words from the middle on that no movement or exemplar also holds (not a movement's name it quotes).
+    others = " ".join(" ".join(vntext.fold(w) for w in search.words(p.read_text(encoding="utf-8")))
+                      for folder in ("movements", "exemplars") for p in (project / folder).glob("*.md"))
+    phrase = next(" ".join(found[i:i + 8]) for i in range(len(found) // 2, len(found) - 8)
+                  if " ".join(vntext.fold(w) for w in found[i:i + 8]) not in others)
     same_body = {f"ke-hoach/{p['id']}/" for p in plans
                  if (project / "plans" / f"{p['id']}.md").read_text(encoding="utf-8").split("---\n", 2)[2] == text}
     registry = load(project, ContentDirs()).places

@@ -199,9 +199,10 @@ def test_long_lists_show_the_newest_then_link_to_all_of_them(built):
 def test_search_link_of_a_capped_list_finds_exactly_that_list(built):
     """The link's facets select the same entries the page counts: the place and the units below it."""
     manifest = json.loads((built / "tra-cuu" / "chi-muc" / "index.json").read_text(encoding="utf-8"))
-    places = [p for p, _ in manifest["places"]]
+    facets = json.loads((built / "tra-cuu" / "chi-muc" / manifest["facets"]).read_text(encoding="utf-8"))
+    places = [p for p, _ in facets["places"]]
     kinds = [k for k, _ in manifest["kinds"]]
     chosen = [n for n in range(manifest["count"])
-              if kinds[manifest["doc"]["k"][n]] == "exemplar"
-              and places.index("tinh-ha-tinh") in manifest["doc"]["p"][n]]
+              if kinds[facets["doc"]["k"][n]] == "exemplar"
+              and places.index("tinh-ha-tinh") in facets["doc"]["p"][n]]
     assert len(chosen) == 3

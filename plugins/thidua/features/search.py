@@ -17,7 +17,8 @@ Why it is built this way (issue 5):
   ("195/kh-ubnd") and the index also holds their parts ("195", "kh-ubnd", "kh", "ubnd"), so both are found.
 * The postings are cut into shards by ranges of folded terms; the browser fetches only the shards its query words
   fall in, so a big site does not send its whole index. Titles and excerpts are in small chunks fetched for the
-  results shown; the facet table (kind, place, movement and year per entry) is in the manifest.
+  results shown (with each entry's kind); the facet table (kind, place, movement and year per entry) is a file of its
+  own that the browser fetches beside the shards, so the first result waits only for the small manifest.
 """
 
 from __future__ import annotations
@@ -49,12 +50,13 @@ __all__ = [
 PIPELINE_NAME = "thiduaVi"
 ASSETS = Path(__file__).parent.parent / "site" / "assets" / "search"  # served by the site, shipped with it
 
-# (field, boost). A title or number hit outranks the same word in a signer's name or the entry's own place, which
-# outrank the places around it and movement names, which outrank the text (the whole body, tasks, targets, awards,
-# the documents it is based on, recipients).
+# (field, boost). A hit in a title, a signer's name or a document number outranks the same word in the entry's own
+# place, which outranks the places around it and movement names, which outrank the text (the whole body, tasks,
+# targets, awards, the documents it is based on, recipients). A signer weighs as a title: a person's name finds the
+# plans they signed beside an exemplar of the same name, not below every one of them.
 # A place's own page also has its name in ``place``: a query naming a place finds the place first, then the entries
 # made there (``at``), then those of the units within it (``places``).
-FIELDS = (("title", 10), ("number", 8), ("place", 12), ("people", 6), ("at", 4), ("movements", 3), ("places", 2),
+FIELDS = (("title", 10), ("number", 8), ("place", 12), ("people", 10), ("at", 4), ("movements", 3), ("places", 2),
           ("text", 1))
 EXCERPT_CHARS = 360  # of text kept for the result excerpt
 SHARD_BYTES = 48_000  # target size of a shard's JSON before gzip
@@ -485,8 +487,8 @@ def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chun
         shards.append([start, path.rsplit("/", 1)[1]])
     chunks = []
     for first in range(0, len(docs), docs_per_chunk):
-        rows = [[d.url, d.title, d.number if d.kind == "plan" else "", d.place_label, d.date_label, d.excerpt]
-                for d in docs[first:first + docs_per_chunk]]
+        rows = [[d.url, d.title, d.number if d.kind == "plan" else "", d.place_label, d.date_label, d.excerpt,
+                 KIND_ORDER.index(d.kind)] for d in docs[first:first + docs_per_chunk]]
         text = _dump(rows)
         path = _hashed("d", text)
         files[path] = text
@@ -495,14 +497,9 @@ def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chun
     movement_ids = [m.id for m in catalog.movements_sorted() if any(m.id in d.facet_movements for d in docs)]
     place_no = {p: i for i, p in enumerate(place_ids)}
     movement_no = {m: i for i, m in enumerate(movement_ids)}
-    manifest = {
-        "pipeline": PIPELINE_NAME,
-        "pairBoost": PAIR_BOOST,
-        "count": len(docs),
-        "shards": shards,
-        "chunk": docs_per_chunk,
-        "chunks": chunks,
-        "kinds": [[k, KIND_LABELS.get(k, k)] for k in KIND_ORDER],
+    # The facet table (kind, places, movements and year of every entry) grows with the site and is needed only to
+    # count and filter: a file of its own, fetched beside the shards, so the first result does not wait for it.
+    facets = _dump({
         "places": [[p, catalog.places.label(p)] for p in place_ids],
         "movements": [[m, catalog.movements[m].name] for m in movement_ids],
         "doc": {
@@ -511,10 +508,22 @@ def build_search(catalog: Catalog, shard_bytes: int = SHARD_BYTES, docs_per_chun
             "p": [[place_no[p] for p in d.facet_places] for d in docs],
             "m": [[movement_no[m] for m in d.facet_movements] for d in docs],
         },
+    })
+    facets_path = _hashed("f", facets)
+    files[facets_path] = facets
+    manifest = {
+        "pipeline": PIPELINE_NAME,
+        "pairBoost": PAIR_BOOST,
+        "count": len(docs),
+        "shards": shards,
+        "chunk": docs_per_chunk,
+        "chunks": chunks,
+        "kinds": [[k, KIND_LABELS.get(k, k)] for k in KIND_ORDER],
+        "facets": facets_path.rsplit("/", 1)[1],
     }
     samples = [n for n, d in enumerate(docs) if d.sample]
-    if samples:  # positions of sample entries; absent when there are none (the going-live site)
-        manifest["doc"]["s"] = samples
+    if samples:  # positions of sample entries, tagged in results; absent when there are none (the going-live site)
+        manifest["doc"] = {"s": samples}
     return SearchBuild(manifest, files)
 
 

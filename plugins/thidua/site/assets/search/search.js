@@ -28,7 +28,7 @@
   var facetBox = document.getElementById("td-facets");
   var heading = document.getElementById("td-results-heading");
 
-  var manifest = null, docValues = null, kindLabels = {}, labels = {}, samples = {};
+  var manifest = null, docValues = null, facetsReady = null, kindLabels = {}, labels = {}, samples = {};
   var shardCache = {}, chunkCache = {};
   var state = readUrl(), current = { ids: [], shown: 0 }, run = 0, expanded = {};
 
@@ -64,23 +64,27 @@
     });
   }
 
+  /** The manifest (shards, chunks, kinds); the facet table is requested at once but waited for only where needed. */
   function loadManifest() {
     return getJson(manifestUrl).then(function (m) {
       manifest = m;
       m.kinds.forEach(function (k) { kindLabels[k[0]] = k[1]; });
-      (m.doc.s || []).forEach(function (n) { samples[n] = true; });
+      ((m.doc && m.doc.s) || []).forEach(function (n) { samples[n] = true; });
       labels = { "loai": kindLabels, "dia-phuong": {}, "phong-trao": {}, "nam": {} };
-      m.places.forEach(function (p) { labels["dia-phuong"][p[0]] = p[1]; });
-      m.movements.forEach(function (p) { labels["phong-trao"][p[0]] = p[1]; });
-      docValues = [];
-      for (var i = 0; i < m.count; i++) {
-        docValues.push({
-          "loai": [m.kinds[m.doc.k[i]][0]],
-          "dia-phuong": m.doc.p[i].map(function (n) { return m.places[n][0]; }),
-          "phong-trao": m.doc.m[i].map(function (n) { return m.movements[n][0]; }),
-          "nam": m.doc.y[i] ? [String(m.doc.y[i])] : []
-        });
-      }
+      facetsReady = getJson(indexBase + m.facets).then(function (f) {
+        f.places.forEach(function (p) { labels["dia-phuong"][p[0]] = p[1]; });
+        f.movements.forEach(function (p) { labels["phong-trao"][p[0]] = p[1]; });
+        var values = [];
+        for (var i = 0; i < m.count; i++) {
+          values.push({
+            "loai": [m.kinds[f.doc.k[i]][0]],
+            "dia-phuong": f.doc.p[i].map(function (n) { return f.places[n][0]; }),
+            "phong-trao": f.doc.m[i].map(function (n) { return f.movements[n][0]; }),
+            "nam": f.doc.y[i] ? [String(f.doc.y[i])] : []
+          });
+        }
+        docValues = values;
+      });
     });
   }
 
@@ -147,11 +151,16 @@
       var files = [];
       words.concat(phrase).forEach(function (w) { var f = shardFor(w); if (files.indexOf(f) < 0) files.push(f); });
       files.sort();
-      return Promise.all(files.map(loadShard)).then(function (shards) {
+      var filtered = FACETS.some(function (f) { return state.f[f.param].length; });
+      // Facets chosen: the entries must be filtered before the first is shown, so the table is waited for.
+      var loads = files.map(loadShard).concat(filtered ? [facetsReady] : []);
+      return Promise.all(loads).then(function (shards) {
         if (mine !== run) return;
+        shards = shards.slice(0, files.length);
         var arrived = Math.max.apply(null, [started].concat(shards.map(function (s) { return s.arrived; }))), found;
         if (words.length === 0) {
-          found = { ids: docValues.map(function (_, n) { return n; }), partial: false };
+          found = { ids: [], partial: false };
+          for (var n = 0; n < manifest.count; n++) found.ids.push(n);
         } else {
           found = R.rank(words, T.fold, function (term) {
             for (var i = 0; i < shards.length; i++) if (shards[i].terms[term]) return shards[i].terms[term];
@@ -164,8 +173,10 @@
         // Results first, then the facets: the first result does not wait for counting over every match.
         var rendered = null;
         return showMore(true, function () { rendered = performance.now(); }).then(function () {
-          if (mine !== run) return;
           if (rendered === null) rendered = performance.now();  // no results: the empty list is what is shown
+          return facetsReady;
+        }).then(function () {
+          if (mine !== run) return;
           renderFacets();
           announce();
           window.thiduaSearchTiming = { q: state.q, started: started, arrived: arrived, ranked: ranked,
@@ -263,7 +274,7 @@
 
   function resultItem(n, row) {
     var li = el("li", "td-result"), words = current.words || [];
-    var kind = manifest.kinds[manifest.doc.k[n]];
+    var kind = manifest.kinds[row[6]];
     li.appendChild(el("span", "td-result__kind td-kind-" + kind[0], kind[1]));
     if (samples[n]) li.appendChild(el("span", "td-sample-tag", "Dữ liệu mẫu"));
     var title = el("h3", "td-result__title"), link = el("a");
