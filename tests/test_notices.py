@@ -340,7 +340,8 @@ def test_calendar_feed_open_data_and_search_carry_the_notice(two_builds):
     index = site / "tra-cuu" / "chi-muc"
     manifest = json.loads((index / "index.json").read_text(encoding="utf-8"))
     assert ["notice", "Lấy ý kiến nhân dân"] in manifest["kinds"]
-    notice_no = [n for n, k in enumerate(manifest["doc"]["k"]) if manifest["kinds"][k][0] == "notice"]
+    facets = json.loads((index / manifest["facets"]).read_text(encoding="utf-8"))  # the kinds of entries, and more
+    notice_no = [n for n, k in enumerate(facets["doc"]["k"]) if manifest["kinds"][k][0] == "notice"]
     assert len(notice_no) == 1
     for word in ("hoa", "Hoa", "xuan", "Xuân", "thach", "Thạch"):  # name and unit, with and without diacritics
         shard = json.loads((index / shard_for(manifest, word)).read_text(encoding="utf-8"))
