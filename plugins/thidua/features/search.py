@@ -53,10 +53,12 @@ ASSETS = Path(__file__).parent.parent / "site" / "assets" / "search"  # served b
 # (field, boost). A hit in a title, a signer's name or a document number outranks the same word in the entry's own
 # place, which outranks the places around it and movement names, which outrank the text (the whole body, tasks,
 # targets, awards, the documents it is based on, recipients). A signer weighs as a title: a person's name finds the
-# plans they signed beside an exemplar of the same name, not below every one of them.
+# plans they signed beside an exemplar of the same name, not below every one of them. lunr averages a field's length
+# over all documents, and only plans and notices have signers (about 1 in 25 entries), so a signer's 3 words count as
+# a field 25 times its average length (BM25 b=0.15: a third of the weight): hence 30, three times a title's boost.
 # A place's own page also has its name in ``place``: a query naming a place finds the place first, then the entries
 # made there (``at``), then those of the units within it (``places``).
-FIELDS = (("title", 10), ("number", 8), ("place", 12), ("people", 10), ("at", 4), ("movements", 3), ("places", 2),
+FIELDS = (("title", 10), ("number", 8), ("place", 12), ("people", 30), ("at", 4), ("movements", 3), ("places", 2),
           ("text", 1))
 EXCERPT_CHARS = 360  # of text kept for the result excerpt
 SHARD_BYTES = 48_000  # target size of a shard's JSON before gzip
