@@ -64,6 +64,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
                       ".mjs": "text/javascript", ".wasm": "application/wasm"}
 
+    requests: list[tuple[float, str]] = []  # (when, path) of every request, for counting bytes
+
+    def do_GET(self) -> None:
+        _Handler.requests.append((time.perf_counter(), self.path))
+        super().do_GET()
+
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0]
         return super().translate_path("/" + clean[len(SUBPATH):]) if clean.startswith(SUBPATH) else "/nonexistent"
@@ -78,13 +84,16 @@ def gzip_size(path: Path, mtime: float) -> int:
 
 
 def _bytes_before(driver, site: Path, until: float, search_prefixes: tuple[str, ...]) -> tuple[float, float]:
-    entries = driver.execute_script(
-        "return [[location.href, 0]].concat(performance.getEntriesByType('resource').map(e => [e.name, e.responseEnd]))")
+    """gzip KB of every file the server was asked for within ``until`` ms of the page's own request, in total and
+    for search alone. Counted at the server: Pagefind fetches its index from a Web Worker, whose requests neither
+    the page's resource timing nor the page's DevTools log lists."""
+    requests = list(_Handler.requests)
+    page = next((t for t, path in requests if "?q=" in path), None)
     total = search_only = 0
-    for url, end in entries:
-        if end > until:
+    for at, path in requests:
+        if page is None or at < page or (at - page) * 1000 > until:
             continue
-        rel = urlparse(url).path[len(SUBPATH):]
+        rel = urlparse(path).path[len(SUBPATH):]
         file = site / rel
         if rel == "" or rel.endswith("/"):
             file = file / "index.html"
@@ -114,6 +123,8 @@ def _rank(urls: list[str], expected: set[str]) -> int | None:
 
 def measure_portal(driver, site: Path, base: str, query: str, expected: set[str]) -> dict:
     driver.get("about:blank")
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})  # a fresh visitor: nothing cached, workers' fetches too
+    _Handler.requests.clear()
     driver.get(base + "tra-cuu/?q=" + quote(query))
     _wait(driver, "return ['ready','error'].includes(document.getElementById('td-search').dataset.state)")
     timing = driver.execute_script("return window.thiduaSearchTiming")
@@ -127,6 +138,8 @@ def measure_portal(driver, site: Path, base: str, query: str, expected: set[str]
 
 def measure_pagefind(driver, site: Path, base: str, query: str, expected: set[str]) -> dict:
     driver.get("about:blank")
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})  # a fresh visitor: nothing cached, workers' fetches too
+    _Handler.requests.clear()
     driver.get(base + "pagefind-bench.html?q=" + quote(query))
     result = _wait(driver, "return window.pfResult")
     total, only = _bytes_before(driver, site, result["rendered"], ("pagefind/",))
