@@ -200,7 +200,7 @@ def _plans_by_signer(catalog) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for plan in catalog.plans.values():
         if plan.signer.name.strip():
-            out.setdefault(plan.signer.name, set()).add(search.entry_url("plan", plan.id))
+            out.setdefault(plan.signer.name, set()).add(URLS.entry("plan", plan.id))
     return out
 
 
@@ -230,7 +230,7 @@ def test_a_phrase_from_the_middle_of_a_plan_finds_it_in_the_top_three(catalog, i
     tried = 0
     for plan in catalog.plans.values():
         assert len(plan.body) > 5000, plan.id  # the shipped plans are whole documents
-        url = search.entry_url("plan", plan.id)
+        url = URLS.entry("plan", plan.id)
         for length in (5, 8, 12):
             for phrase in _middle_phrases(plan.body, length, 8):
                 if any(_folded_words(phrase) in text for other, text in others.items() if other != url):
@@ -244,7 +244,7 @@ def test_a_phrase_from_the_middle_of_a_plan_finds_it_in_the_top_three(catalog, i
 def test_the_whole_body_and_the_front_matter_are_indexed(catalog, docs):
     by_url = {d.url: d for d in docs}
     for plan in catalog.plans.values():
-        doc = by_url[search.entry_url("plan", plan.id)]
+        doc = by_url[URLS.entry("plan", plan.id)]
         text = vntext.words(doc.text)
         last = vntext.words(search.plain_text(plan.body))[-6:]  # the end of the body, far past any excerpt
         assert " ".join(last) in " ".join(text), plan.id
@@ -264,7 +264,7 @@ def test_a_place_name_finds_the_place_then_its_entries(catalog, index, docs):
         name = catalog.places.get(place_id).name  # "Bố Trạch", without "Huyện": as people type it
         own = {d.url for d in docs if d.kind == "place" and vntext.fold(d.place).endswith(" " + vntext.fold(name))}
         at = {d.url for d in docs if d.kind != "place" and vntext.fold(d.at).endswith(" " + vntext.fold(name))}
-        plans = {search.entry_url("plan", p.id) for p in catalog.plans.values() if p.place_id == place_id}
+        plans = {URLS.entry("plan", p.id) for p in catalog.plans.values() if p.place_id == place_id}
         for q in (name, vntext.fold(name)):
             ranked = _rank(index, docs, q)
             assert set(ranked[:len(own)]) == own, q
@@ -277,7 +277,7 @@ def test_exact_document_number_first_with_or_without_diacritics(catalog, index, 
     for plan in catalog.plans.values():
         if not plan.number.raw.strip(" /"):
             continue
-        url = search.entry_url("plan", plan.id)
+        url = URLS.entry("plan", plan.id)
         number = plan.number.normalized
         for q in (number, number.lower(), f"{plan.doc_type} {number}", vntext.fold(f"{plan.doc_type} {number}")):
             assert _rank(index, docs, q)[0] == url, q
@@ -394,7 +394,7 @@ def test_rank_js_orders_results_as_lunr_js_does(docs):
 def test_manifest_finds_the_shard_of_each_word(catalog):
     built = search.build_search(catalog, shard_bytes=4000)
     manifest = built.manifest
-    facets = json.loads(built.files[f"{search.INDEX_DIR}/{manifest['facets']}"])
+    facets = json.loads(built.files[f"{URLS.search_index_dir}/{manifest['facets']}"])
     assert manifest["count"] == len(facets["doc"]["k"]) == len(facets["doc"]["p"])
     for word in ("Bố", "bo", "195/KH-UBND", "nông", "Trạch", "UBND"):
         shard = _decode(built.files[f"{URLS.search_index_dir}/{search.shard_for(manifest, word)}"])
