@@ -206,3 +206,19 @@ def test_search_link_of_a_capped_list_finds_exactly_that_list(built):
               if kinds[facets["doc"]["k"][n]] == "exemplar"
               and places.index("tinh-ha-tinh") in facets["doc"]["p"][n]]
     assert len(chosen) == 3
+
+
+def test_a_new_portal_with_no_entry_yet_builds(tmp_path):
+    """A district starting out has content folders and no entry: every page and feed is still made."""
+    import shutil
+
+    project = tmp_path / "moi"
+    shutil.copytree(FIXTURE, project)
+    for entry in project.rglob("*.md"):
+        if entry.parent != project / "docs":
+            entry.unlink()
+    out = tmp_path / "site"
+    result = run_mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    assert "<updated>2024-06-01T00:00:00+07:00</updated>" in (out / "ban-tin.atom.xml").read_text(encoding="utf-8")
+    assert (out / "ke-hoach" / "index.html").exists() and (out / "tra-cuu" / "index.html").exists()

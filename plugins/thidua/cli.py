@@ -75,11 +75,15 @@ def _build(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     """``mkdocs serve`` for editors, without Material's English notice (see :func:`quiet_theme_notice`)."""
-    import subprocess
-
     quiet_theme_notice()
-    command = [sys.executable, "-m", "mkdocs", "serve", *args.mkdocs_args]
-    return subprocess.call(command)
+    # In this process, not a child: stopping `thidua serve` (Ctrl+C, a service manager, a test) stops the server.
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=["serve", *args.mkdocs_args], prog_name="mkdocs")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    return 0
 
 
 def quiet_theme_notice() -> None:

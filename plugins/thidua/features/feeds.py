@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 
 from ..core.catalog import Catalog
+from ..core.history import VIETNAM
 from .feature import Feature
 from .open_data import absolute
 from .urls import URLS
@@ -57,6 +58,14 @@ class Feed:
 def feed_date(entry, catalog: Catalog) -> dt.datetime:
     """When an entry went on the portal (see the module docstring)."""
     return catalog.published(entry)
+
+
+def _updated(feed: "Feed", catalog: Catalog) -> dt.datetime:
+    """When a feed last changed: its newest entry, or the build date for a site with nothing published yet."""
+    if feed.entries:
+        return feed_date(feed.entries[0], catalog)
+    day = catalog.build_date
+    return dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM)
 
 
 def _document_day(entry) -> dt.date:
@@ -200,7 +209,7 @@ def atom(feed: Feed, catalog: Catalog, site_url: str, site_name: str, cache: dic
     _sub(root, "id", absolute(site_url, feed.atom_path))
     _sub(root, "title", feed.title)
     _sub(root, "subtitle", feed.subtitle)
-    _sub(root, "updated", feed_date(feed.entries[0], catalog).isoformat())
+    _sub(root, "updated", _updated(feed, catalog).isoformat())
     _sub(root, "link", rel="self", type=ATOM_TYPE, href=absolute(site_url, feed.atom_path))
     _sub(root, "link", rel="alternate", type="text/html", href=absolute(site_url, feed.page_path))
     author = _sub(root, "author")
@@ -219,7 +228,7 @@ def rss(feed: Feed, catalog: Catalog, site_url: str, cache: dict | None = None) 
     _sub(channel, "link", absolute(site_url, feed.page_path))
     _sub(channel, "description", feed.subtitle)
     _sub(channel, "language", "vi")
-    _sub(channel, "lastBuildDate", format_datetime(feed_date(feed.entries[0], catalog)))
+    _sub(channel, "lastBuildDate", format_datetime(_updated(feed, catalog)))
     _sub(channel, "atom:link", rel="self", type=RSS_TYPE, href=absolute(site_url, feed.rss_path))
     items = [_cached_item(cache, ("rss", e.kind, e.id), lambda e=e: _rss_item(e, catalog, site_url), 2)
              for e in feed.entries]
