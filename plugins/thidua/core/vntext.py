@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import chardata
+
 __all__ = ["heading_slug", "nfc", "normalize_tones", "fold", "slugify", "canonical", "words", "CONTROL_CHARS", "strip_controls"]
 
 # Characters that have no business in editor text: C0 controls but tab, LF and CR; DEL; C1 controls; the
@@ -22,6 +24,7 @@ def strip_controls(text: str) -> str:
     """``text`` without :data:`CONTROL_CHARS`."""
     return CONTROL_CHARS.sub("", text)
 
+
 # Tone marks that the two spelling conventions place differently in open syllables
 # ("hoà" / "hòa", "thuỷ" / "thủy"). We keep the form used by official documents.
 _TONED_A = "àáảãạ"
@@ -29,7 +32,9 @@ _TONED_E = "èéẻẽẹ"
 _TONED_Y = "ỳýỷỹỵ"
 _TONED_O = "òóỏõọ"
 _TONED_U = "ùúủũụ"
-_LETTER = r"[^\W\d_]"
+# A letter as [^\W\d_] sees it, from Unicode as chardata.py pins it (not the running Python's): vntext.js has the
+# same class, so both sides move the same tone marks whatever their Unicode versions.
+_LETTER = f"[{chardata.LETTER}]"
 
 _OA = re.compile(rf"([oO])([{_TONED_A}{_TONED_E}{_TONED_A.upper()}{_TONED_E.upper()}])(?!{_LETTER})")
 _UY = re.compile(rf"(?<![qQ])([uU])([{_TONED_Y}{_TONED_Y.upper()}])(?!{_LETTER})")
@@ -59,11 +64,14 @@ def normalize_tones(text: str) -> str:
     return _UY.sub(lambda m: _move_tone(m, _TONED_U), text)
 
 
+# The marks fold drops (canonical combining class not 0), as chardata.py pins them and vntext.js drops them.
+_COMBINING = re.compile(f"[{chardata.COMBINING}]")
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, đ -> d: what people type on a phone without a Vietnamese keyboard."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).lower()
+    return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed)).lower()
 
 
 def canonical(text: str) -> str:

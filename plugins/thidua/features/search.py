@@ -39,6 +39,7 @@ from lunr.pipeline import Pipeline
 from ..core.catalog import Catalog, catalog_query
 from .feature import Feature, PageSpec
 from ..core.schema import KIND_LABELS
+from ..core import chardata
 from ..core.vntext import canonical, fold, nfc
 from .urls import URLS
 
@@ -68,8 +69,9 @@ KIND_ORDER = ("plan", "exemplar", "movement", "place", "notice")
 # A word: letters and digits (and combining marks left by a text that NFC could not compose), with single inner
 # "/", "-" or "." joining parts, so "195/KH-UBND", "05-CT/TW" and "2021-2025" stay whole. The same expression is in
 # assets/search/vntext.js; tests check the two agree.
-_MARK = "\u0300-\u036f"
-_WORD = re.compile(rf"(?:[^\W_]|[{_MARK}])+(?:[./\-](?:[^\W_]|[{_MARK}])+)*")
+# Word characters are chardata.WORD (Python's [^\W_] in the Unicode version both sides pin), not the running Python's.
+_PART = f"[{chardata.WORD}\u0300-\u036f]+"
+_WORD = re.compile(rf"{_PART}(?:[./\-]{_PART})*")
 _JOINER = re.compile(r"[./\-]")
 
 

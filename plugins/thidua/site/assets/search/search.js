@@ -218,7 +218,7 @@
     return node;
   }
 
-  function isWordChar(ch) { return /[\p{L}\p{N}]/u.test(ch); }
+  function isWordChar(ch) { return T.isWordChar(ch); }  // the build's word characters (chardata.py)
 
   /** Ranges [start, end) of `text` where a query word stands as a whole word, compared without diacritics. */
   function hits(text, words) {
