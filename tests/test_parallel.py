@@ -1,11 +1,10 @@
-"""With a second core, forked processes write the data files (search index, feeds, calendars, open data) and render
-a share of the generated pages while MkDocs renders the rest; without, one process does all. The same bytes either
-way, and whatever fails in a child fails the build with its message."""
+"""With a second core, forked processes make the data files (search index, feeds, calendars, open data) while MkDocs
+reads the pages, and render a share of the generated pages while MkDocs renders the rest; without, one process does
+all and says why. The same bytes either way, and whatever fails in a child fails the build with its message."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -18,10 +17,10 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build_context, run_mkdocs_build
 from thidua.features import registry as features
-from thidua.site import forked, outputs
+from thidua.site import forked
 from thidua.features.feature import Feature, Output
 from thidua.site.forked import ForkedTask
-from thidua.site.outputs import start_outputs
+from thidua.site.outputs import OutputsJob
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
@@ -62,7 +61,8 @@ def test_second_process_and_own_process_write_the_same_site(tmp_path):
         result = run_mkdocs_build(project, out, "--verbose")
         assert result.returncode == 0, result.stderr
         two_cores = len(os.sched_getaffinity(0)) > 1
-        assert ("đang ghi các tệp dữ liệu" in result.stderr) is (parallel and two_cores), result.stderr
+        assert ("đang tạo các tệp dữ liệu" in result.stderr) is (parallel and two_cores), result.stderr
+        assert ("không dùng tiến trình phụ (parallel: false trong mkdocs.yml)" in result.stderr) is (not parallel)
         assert ("trang trong" in result.stderr and "đã dựng" in result.stderr) is (parallel and two_cores)
         sites[parallel] = tree(out)
     assert sites[True] == sites[False]
@@ -132,21 +132,19 @@ def forking(monkeypatch):
     """Fork even though pytest may run other threads (the test server): the children only run our code."""
     if not hasattr(os, "fork"):
         pytest.skip("no os.fork on this system")
-    for module in (forked, outputs):
-        monkeypatch.setattr(module, "can_fork", lambda: True)
+    monkeypatch.setattr(forked, "why_not_fork", lambda: None)
 
 
-def test_child_error_fails_the_build_with_its_message(context, tmp_path, monkeypatch, forking):
+def test_child_error_fails_the_build_with_its_message(context, monkeypatch, forking):
     def broken(ctx):
         raise ValueError("bộ tạo tệp hỏng")
     monkeypatch.setattr(features, "FEATURES", [Feature("broken", outputs=broken)])
-    task = start_outputs(context, str(tmp_path), set())
-    assert task is not None and task.pid != os.getpid()
+    job = OutputsJob(context, fork=True)
+    assert job.task is not None and job.task.pid not in (None, os.getpid())
     with pytest.raises(PluginError) as raised:
-        task.wait()
-    assert "Lỗi khi ghi các tệp dữ liệu" in str(raised.value)
+        job.collect()
+    assert "Lỗi khi tạo các tệp dữ liệu" in str(raised.value)
     assert "ValueError: bộ tạo tệp hỏng" in str(raised.value)
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_child_that_dies_fails_the_build(forking):
@@ -166,13 +164,13 @@ def test_child_warnings_are_logged_in_the_parent(forking, caplog):
     assert ("mkdocs.commands.build", logging.INFO, "thông tin") in logged
 
 
-def test_child_writes_what_the_producers_make(context, tmp_path, monkeypatch, forking):
-    monkeypatch.setattr(features, "FEATURES", [Feature("test", outputs=lambda ctx: [
-        Output("a/b/c.json", '{"tên": "Bố Trạch"}'), ("d.bin", b"\x00\x01")])])
-    task = start_outputs(context, str(tmp_path), set())
-    task.wait()
-    assert (tmp_path / "a" / "b" / "c.json").read_text(encoding="utf-8") == '{"tên": "Bố Trạch"}'
-    assert (tmp_path / "d.bin").read_bytes() == b"\x00\x01"
+def test_child_returns_what_the_producers_make(context, monkeypatch, forking):
+    made = [Output("a/b/c.json", '{"tên": "Bố Trạch"}'), Output("d.bin", b"\x00\x01")]
+    monkeypatch.setattr(features, "FEATURES", [Feature("test", outputs=lambda ctx: made)])
+    job = OutputsJob(context, fork=True)
+    assert job.task is not None
+    assert job.collect() == made
+    assert job.collect() == made  # collected once, kept
 
 
 def test_cancel_stops_and_reaps_the_child(forking):
@@ -186,10 +184,10 @@ def test_cancel_stops_and_reaps_the_child(forking):
     task.wait()  # nothing left to wait for
 
 
-def test_without_parallel_the_outputs_are_written_at_once(context, tmp_path, monkeypatch):
+def test_without_parallel_the_outputs_are_made_at_once(context, monkeypatch):
     monkeypatch.setattr(features, "FEATURES", [Feature("test", outputs=lambda ctx: [Output("x.txt", "một")])])
-    assert start_outputs(context, str(tmp_path), set(), parallel=False) is None
-    assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "một"
+    job = OutputsJob(context, fork=False)
+    assert job.task is None and job.outputs == [Output("x.txt", "một")]
 
 
 @pytest.mark.parametrize("parallel", [True, False])
@@ -207,17 +205,16 @@ def test_template_error_in_a_generated_page_fails_the_build_and_names_the_page(t
     assert "guong/" in result.stderr and "khong_co" in result.stderr, result.stderr
 
 
-def test_another_plugin_keeps_every_page_in_the_main_process(tmp_path):
-    """MkDocs' search plugin indexes pages from its page events: every generated page must reach it."""
-    project = with_parallel(MINI, tmp_path / "project", True)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n"),
-                      encoding="utf-8")
-    out = tmp_path / "site"
-    result = run_mkdocs_build(project, out, "--verbose")
-    assert result.returncode == 0, result.stderr
-    assert "đang dựng" not in result.stderr
-    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    exemplar_pages = {f"guong/{p.stem}/" for p in (MINI / "exemplars").rglob("*.md")}
-    assert exemplar_pages and exemplar_pages <= locations
+def test_why_not_fork_says_why(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert forked.why_not_fork() in ("máy chỉ có một lõi", "có luồng khác đang chạy (mkdocs serve dựng lại trang từ luồng "
+                                     "theo dõi tệp)")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert "luồng khác" in forked.why_not_fork()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert forked.why_not_fork() is None
+    monkeypatch.delattr(os, "fork")
+    assert forked.why_not_fork() == "hệ điều hành này không có fork"

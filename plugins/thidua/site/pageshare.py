@@ -1,7 +1,7 @@
 """A share of the generated pages, rendered by a forked child while MkDocs renders the others.
 
 Rendering and writing pages is most of a build, and nearly every page of the portal is one the plugin generates.
-When :func:`~thidua.site.forked.can_fork` and no other plugin is installed (another plugin may keep state from its page
+When :func:`~thidua.site.forked.why_not_fork` finds no reason against it and no other plugin is installed (another plugin may keep state from its page
 events, such as a search index, that a child's pages would never reach), ``on_env`` - the first moment every page
 is read and the navigation and Jinja environment are final - takes a share of the generated pages out of the
 build's files, so MkDocs does not render them, and forks a child that renders them the way MkDocs does: the same
@@ -13,6 +13,7 @@ Built either way, the site is the same, byte for byte (tested).
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Collection
 
 import jinja2
@@ -20,7 +21,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import write_file
 
-from .forked import ForkedTask, can_fork
+from .forked import ForkedTask
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 __all__ = ["PageShare", "render_pages", "CHILD_SHARE"]
+
+log = logging.getLogger("mkdocs.plugins.thidua")
 
 PLUGINS_WITHOUT_PAGE_STATE = frozenset({"thidua"})
 CHILD_SHARE = 0.5  # of the generated pages; the parent also copies the theme's files and writes the sitemap
@@ -65,7 +68,12 @@ class PageShare:
     def start(cls, files: Files, generated: Collection[str], *, config: MkDocsConfig, nav: Navigation,
               env: jinja2.Environment, parallel: bool) -> PageShare | None:
         """Fork the child and take its pages out of ``files``; None (and nothing changed) when that does not help."""
-        if not (parallel and can_fork() and set(config.plugins) <= PLUGINS_WITHOUT_PAGE_STATE):
+        if not parallel:
+            return None
+        others = sorted(set(config.plugins) - PLUGINS_WITHOUT_PAGE_STATE)
+        if others:
+            log.info("thidua: mọi trang dựng trong tiến trình chính vì có plugin khác nhận các sự kiện của trang: %s.",
+                     ", ".join(others))
             return None
         doc_files = list(files.documentation_pages())
         ours = [f for f in doc_files if f.src_uri in generated and f.page is not None]

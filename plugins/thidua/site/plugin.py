@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel, get_files
 
 from ..core.catalog import build_catalog
@@ -21,7 +21,8 @@ from ..core.loader import ContentDirs, load
 from ..features.cms import CmsSettings
 from ..features.registry import BuildContext, produce_pages
 from .clashes import page_clashes
-from .outputs import clash_message, start_outputs
+from .forked import why_not_fork
+from .outputs import OutputsJob, check_still_ours, clash_message, register_outputs
 from .staging import StagedOutput
 from .pageshare import PageShare
 from ..features.entries import PAGE_SIZE
@@ -95,7 +96,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.catalog = None
         self.view = None
         self.specs = {}
-        self.outputs = None  # ForkedTask writing the data files, when forked
+        self.outputs = None  # OutputsJob: the data files, made now or by a forked child
+        self.data_files = []  # their File objects, once registered in MkDocs' Files
+        self.serial_reason = None  # why everything runs in this process, when it does
         self.page_share = None  # PageShare rendering some generated pages, when forked
         self.nav = None
         self.output = None  # StagedOutput: the build writes beside site_dir and is put in place when it succeeded
@@ -176,21 +179,32 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for path, content in images:
             if path not in taken:
                 files.append(File.generated(config, path, content=content))
-        taken |= {path for path, _ in images}
-        # site_dir is clean by now; the outputs are written there while MkDocs renders the pages.
-        self.outputs = start_outputs(self.context, config.site_dir, taken | {URLS.css, URLS.live_js},
-                                     parallel=self.config.parallel)
+        self.serial_reason = "parallel: false trong mkdocs.yml" if not self.config.parallel else why_not_fork()
+        if self.serial_reason is not None:
+            log.info("thidua: không dùng tiến trình phụ (%s); mọi việc làm trong tiến trình chính.", self.serial_reason)
+        # Forked: a child makes the data files while MkDocs reads the pages; they are registered in on_env.
+        self.outputs = OutputsJob(self.context, fork=self.serial_reason is None)
+        if self.serial_reason is not None:
+            self.data_files = register_outputs(files, self.outputs.collect(), config)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.nav = nav
         return nav
 
-    # Last: every page is read by now, and other plugins' env changes must be in the child's copy.
+    # Last: every page is read by now (the data-file child has had all that time), every other plugin has added its
+    # files, and other plugins' env changes must be in the page-share child's copy. Nothing is written yet: MkDocs
+    # copies the static files right after on_env, so a clash is found before any file is in site_dir.
     @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.outputs is None:  # `mkdocs serve` showing content errors: no catalog, nothing generated
+            return env
+        if self.data_files:
+            check_still_ours(files, self.data_files)  # registered in on_files: no plugin since replaced one
+        else:
+            self.data_files = register_outputs(files, self.outputs.collect(), config)
         self.page_share = PageShare.start(files, self.specs, config=config, nav=self.nav, env=env,
-                                          parallel=self.config.parallel)
+                                          parallel=self.serial_reason is None)
         return env
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -229,15 +243,20 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             context["pages"] = self.page_share.doc_files  # every page, wherever it is rendered
         return context
 
-    # Last: other plugins' post-build writes go into the staged folder before it is put in place.
-    @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.outputs is not None:
-            self.outputs.wait()
+    # First of all on_post_build events: the page-share child's pages must be on disk, complete, before any other
+    # plugin or hook (a minifier, an offline or privacy plugin, a deploy hook) reads the site.
+    @event_priority(100)
+    def _join_page_share(self, *, config: MkDocsConfig) -> None:
         if self.page_share is not None:
             self.page_share.finish(config)
+
+    # Last: other plugins' post-build writes go into the staged folder before it is put in place.
+    @event_priority(-100)
+    def _put_site_in_place(self, *, config: MkDocsConfig) -> None:
         if self.output is not None:
             self.output.finish(config)
+
+    on_post_build = CombinedEvent(_join_page_share, _put_site_in_place)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         # An entry's address while its file has errors is a 404 in `mkdocs serve`: it shows the errors too.
