@@ -53,7 +53,10 @@ def body_images(body: str) -> list[BodyImage]:
             found.add(BodyImage(match.start(), url, True))
     for tag in _HTML_TAG.finditer(body):
         text = tag.group()
-        name = re.match(r"<([a-zA-Z][\w:-]*)", text).group(1).lower()
+        opening = re.match(r"<([a-zA-Z][\w:-]*)", text)
+        if opening is None:  # _HTML_TAG matches only tags that open with a name
+            continue
+        name = opening.group(1).lower()
         for attr in _LOADING_ATTR.finditer(text[len(name) + 1:]):
             key, value = attr.group(1).lower(), attr.group(2).strip("\"'")
             if key in ("href", "xlink:href") and name not in ("image", "use", "link"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .dates import UNKNOWN
@@ -64,7 +65,7 @@ class Catalog:
         build date (not committed yet, or not a git checkout)."""
         posted = getattr(entry, "posted", UNKNOWN)
         if posted.known:
-            day = posted.start()
+            day = posted.first_day()
         elif (when := self.added.get(entry.source.path)) is not None:
             return when
         else:
@@ -204,7 +205,8 @@ class Catalog:
 
     @catalog_query
     def movement_ancestors(self, movement_id: str) -> list[Movement]:
-        chain, current = [], self.movements.get(movement_id)
+        chain: list[Movement] = []
+        current = self.movements.get(movement_id)
         while current and current.parent_id in self.movements and len(chain) < 20:
             current = self.movements[current.parent_id]
             chain.append(current)
@@ -220,7 +222,7 @@ def _group(items, key) -> dict[str, list]:
 
 
 def build_catalog(plans: list[Plan], exemplars: list[Exemplar], movements: list[Movement], places: PlaceRegistry,
-                  build_date: dt.date, notices: list[Notice] = (), workdays: WorkCalendar | None = None,
+                  build_date: dt.date, notices: Sequence[Notice] = (), workdays: WorkCalendar | None = None,
                   added: dict[str, dt.datetime] | None = None) -> Catalog:
     catalog = Catalog(
         plans={p.id: p for p in plans}, exemplars={e.id: e for e in exemplars}, movements={m.id: m for m in movements},

@@ -56,16 +56,29 @@ class DateValue:
     def known(self) -> bool:
         return self.precision is not Precision.UNKNOWN
 
+    # Every precision finer than a year comes with its parts (parse_date sets them): these say so to the type checker.
+    def _month(self) -> int:
+        assert self.month is not None, self
+        return self.month
+
+    def _day(self) -> int:
+        assert self.day is not None, self
+        return self.day
+
+    def _quarter(self) -> int:
+        assert self.quarter is not None, self
+        return self.quarter
+
     def start(self) -> dt.date | None:
         """First day the value can mean."""
         if self.year is None:
             return None
         if self.precision is Precision.DAY:
-            return dt.date(self.year, self.month, self.day)
+            return dt.date(self.year, self._month(), self._day())
         if self.precision is Precision.MONTH:
-            return dt.date(self.year, self.month, 1)
+            return dt.date(self.year, self._month(), 1)
         if self.precision is Precision.QUARTER:
-            return dt.date(self.year, 3 * self.quarter - 2, 1)
+            return dt.date(self.year, 3 * self._quarter() - 2, 1)
         return dt.date(self.year, 1, 1)
 
     def end(self) -> dt.date | None:
@@ -73,13 +86,27 @@ class DateValue:
         if self.year is None:
             return None
         if self.precision is Precision.DAY:
-            return dt.date(self.year, self.month, self.day)
+            return dt.date(self.year, self._month(), self._day())
         if self.precision is Precision.MONTH:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self._month(), calendar.monthrange(self.year, self._month())[1])
         if self.precision is Precision.QUARTER:
-            last = 3 * self.quarter
+            last = 3 * self._quarter()
             return dt.date(self.year, last, calendar.monthrange(self.year, last)[1])
         return dt.date(self.year, 12, 31)
+
+    def first_day(self) -> dt.date:
+        """start() of a value known to be known (a caller that checked ``known``)."""
+        start = self.start()
+        if start is None:
+            raise ValueError(f"first_day() of an unknown date: {self.original!r}")
+        return start
+
+    def last_day(self) -> dt.date:
+        """end() of a value known to be known."""
+        end = self.end()
+        if end is None:
+            raise ValueError(f"last_day() of an unknown date: {self.original!r}")
+        return end
 
     def sort_key(self) -> tuple:
         start = self.start()
@@ -111,7 +138,7 @@ class DateValue:
         if self.precision is Precision.MONTH:
             return f"tháng {self.month}/{self.year}"
         if self.precision is Precision.QUARTER:
-            return f"quý {_ROMAN_OUT[self.quarter]}/{self.year}"
+            return f"quý {_ROMAN_OUT[self._quarter()]}/{self.year}"
         if self.precision is Precision.YEAR:
             return f"năm {self.year}"
         return "không rõ ngày"
@@ -228,6 +255,6 @@ def parse_range(value: str) -> tuple[DateValue, DateValue]:
         raise DateError(f"không đọc được khoảng thời gian “{value}”; ví dụ “Từ ngày 25/4 đến ngày 30/5/2022”")
     end = parse_date(m[2])
     start = parse_date(m[1], default_year=end.year)
-    if start.known and end.known and start.start() > end.end():
+    if start.known and end.known and start.first_day() > end.last_day():
         raise DateError(f"trong “{value}” ngày bắt đầu {start} sau ngày kết thúc {end}")
     return start, end

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from . import schema as s
 
@@ -68,7 +68,7 @@ def _is_empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _field_lines(field: s.Field, value: object, indent: str, comments: bool) -> list[str]:
+def _field_lines(field: s.Field, value: Any, indent: str, comments: bool) -> list[str]:  # parsed YAML
     comment = _label(field) if comments else ""
     key = f"{indent}{field.key}:"
     kind = field.kind

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import re
 
+from typing import TYPE_CHECKING
+
 import yaml
 
 from .diagnostics import Diagnostic
@@ -55,7 +57,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 # libyaml's parser where PyYAML was built with it: entry loading is the build's largest fixed cost.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the C loader, when built, has the pure-Python one's interface
+    _Base = yaml.SafeLoader
+else:
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Front matter is a few levels deep (thoi_gian.dot[].tu is four); anything far deeper is a mistake or an attack,
 # and composing it recursively would exhaust the stack.
@@ -63,6 +68,11 @@ MAX_DEPTH = 12
 CONTROL = CONTROL_CHARS
 _CONTROL_NAMES = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0x0B: "tab dọc", 0x0C: "ngắt trang", 0x2028: "ngắt dòng Unicode",
                   0x2029: "ngắt đoạn Unicode", 0x85: "NEL"}
+
+
+def _line(event: yaml.Event) -> int:
+    """The line (from 0) where a parser event starts; events read from text always have their mark."""
+    return event.start_mark.line if event.start_mark is not None else 0
 
 
 def describe_char(char: str) -> str:
@@ -114,14 +124,14 @@ def _screen(text: str) -> None:
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent):
                 raise FrontMatterError(
-                    event.start_mark.line, f"phần khai báo dùng bí danh YAML “*{event.anchor}”; cổng không nhận neo "
+                    _line(event), f"phần khai báo dùng bí danh YAML “*{event.anchor}”; cổng không nhận neo "
                     "(&) và bí danh (*).",
                     "viết thẳng giá trị vào từng trường; nếu giá trị bắt đầu bằng “*” hay “&”, đặt nó trong ngoặc kép.")
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise FrontMatterError(
-                        event.start_mark.line, f"phần khai báo lồng nhau quá {MAX_DEPTH} tầng.",
+                        _line(event), f"phần khai báo lồng nhau quá {MAX_DEPTH} tầng.",
                         "mỗi trường chỉ lồng vài tầng như mẫu của thidua new; kiểm tra các dấu “[”, “{” và thụt lề.")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -241,6 +251,7 @@ def read_entry(path: Path, rel_path: str, kind: str) -> tuple[RawEntry, list[Dia
         return entry, [Diagnostic(rel_path, 2, "(YAML)", "phần khai báo phải là các cặp “khóa: giá trị”.",
                                   "viết mỗi trường trên một dòng dạng “ten: Nguyễn Văn A”.")]
     problems: list[tuple[int, str, str, str]] = []
+    assert node is not None  # a mapping was parsed, so it has a node
     _walk(node, "", offset, entry.lines, problems)
     entry.meta = data
     diagnostics = [Diagnostic(rel_path, line, key, message, fix) for line, key, message, fix in problems]

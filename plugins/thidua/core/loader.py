@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .dates import DateValue
 from .diagnostics import ERROR, Diagnostic
@@ -175,7 +176,7 @@ def _load(root: Path, dirs: ContentDirs, only: list[Path] | None) -> LoadResult:
         workdays = WorkCalendar()
     result = LoadResult(raw, diagnostics, places, workdays=workdays, photos=photos)
     if not result.errors:
-        models = {KIND_PLAN: result.plans, KIND_EXEMPLAR: result.exemplars, KIND_MOVEMENT: result.movements,
+        models: dict[str, list[Any]] = {KIND_PLAN: result.plans, KIND_EXEMPLAR: result.exemplars, KIND_MOVEMENT: result.movements,
                   KIND_NOTICE: result.notices}
         for entry in raw:
             # Each key is read as core/schema.py declares it: the attribute it fills and its kind of value.
@@ -199,10 +200,10 @@ def _timed(period: NoticePeriod, posted: DateValue, issued: DateValue, workdays:
     first = base.start() if base else None
     last, computed = None, False
     if end.known:
-        last = end.end()
+        last = end.last_day()
         if end.qualifier == "trước" or end.original.strip().lower().startswith("trước"):
             last -= dt.timedelta(days=1)
     elif count and base:
-        last, computed = workdays.add_working_days(base.start(), count), True
+        last, computed = workdays.add_working_days(base.first_day(), count), True
     return replace(period, first_day=first, last_day=last, computed=computed)
 

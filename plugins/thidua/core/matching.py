@@ -36,11 +36,15 @@ _WORD = re.compile(r"[a-z0-9]+")
 _PLACE_TOKEN = "§dp"
 
 
-class _MovementLike(Protocol):
-    id: str
-    name: str
-    parent_id: str
-    wordings: tuple[str, ...]
+class _MovementLike(Protocol):  # read-only: Movement and validation's frozen _MovementNames both fit
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def parent_id(self) -> str: ...
+    @property
+    def wordings(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)

@@ -223,8 +223,8 @@ class PhotoCache:
         with self._lock:
             self._used_checks.add(key)
             if key in self._checks:
-                verdict = self._checks[key]
-                return tuple(verdict) if verdict else None
+                cached = self._checks[key]
+                return (cached[0], cached[1]) if cached else None
         verdict = check_photo(path)
         with self._lock:
             self._checks[key] = list(verdict) if verdict else None

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema as s
-from .dates import DateError, parse_date
+from .dates import DateError, DateValue, parse_date
 from .diagnostics import ERROR, WARNING, Diagnostic, describe_value
 from .bodyimages import BodyImage, body_images, is_remote, local_path, site_path
 from .frontmatter import RawEntry
-from .matching import match_movement
+from .matching import MovementMatch, match_movement
 from .model import KIND_MOVEMENT, KIND_NOTICE, KIND_PLAN, DocumentNumber
 from .photos import PhotoCache, check_photo
 from .places import PlaceRegistry
@@ -212,7 +212,7 @@ def _check_period(checker: _Checker, data: object, path: str) -> None:
         start, end = parse_date(data.get("tu")), parse_date(data.get("den"))
     except DateError:
         return  # already reported by the field check
-    if start.known and end.known and start.start() > end.end():
+    if start.known and end.known and start.first_day() > end.last_day():
         checker.report(f"{path}.den", f"ngày kết thúc “{end.original}” trước ngày bắt đầu “{start.original}”.",
                        "kiểm tra lại thứ tự hoặc năm của hai ngày.")
     for index, round_ in enumerate(data.get("dot") or []):
@@ -295,27 +295,28 @@ def _check_notice(checker: _Checker, project_root: Path | None) -> None:
     meta = checker.entry.meta
     period = meta.get("thoi_han")
     if isinstance(period, dict):
+        parsed: tuple[DateValue, DateValue, DateValue] | None
         try:
-            start, end = parse_date(period.get("tu")), parse_date(period.get("den"))
-            posted = parse_date(meta.get("ngay_dang"))
+            parsed = parse_date(period.get("tu")), parse_date(period.get("den")), parse_date(meta.get("ngay_dang"))
         except DateError:
-            start = end = posted = None  # already reported by the field check
+            parsed = None  # already reported by the field check
         count = period.get("so_ngay_lam_viec")
         count_ok = isinstance(count, int) and not isinstance(count, bool)
-        if count_ok and not 1 <= count <= 120:
+        if isinstance(count, int) and count_ok and not 1 <= count <= 120:
             checker.report("thoi_han.so_ngay_lam_viec", f"số ngày làm việc {count} không hợp lý.",
                            "ghi đúng số ngày như thông báo, ví dụ `so_ngay_lam_viec: 10`.")
-        if start is not None:
+        if parsed is not None:
+            start, end, posted = parsed
             for value, key in ((start, "tu"), (end, "den")):
                 if value.known and value.precision.value != "day":
                     checker.report(f"thoi_han.{key}", f"“{value.original}” không chỉ rõ một ngày.",
                                    "thời hạn lấy ý kiến cần ngày cụ thể, ví dụ “26/11/2024”.")
             # "trước ngày D" ends the day before D (see loader.notice_period)
-            last = end.end() - dt.timedelta(days=1 if end.qualifier == "trước" else 0) if end.known else None
-            if start.known and end.known and start.start() > last:
+            last = end.last_day() - dt.timedelta(days=1 if end.qualifier == "trước" else 0) if end.known else None
+            if start.known and last is not None and start.first_day() > last:
                 checker.report("thoi_han.den", f"hạn cuối “{end.original}” trước ngày bắt đầu “{start.original}”.",
                                "kiểm tra lại thứ tự hoặc năm của hai ngày.")
-            elif not start.known and posted.known and end.known and posted.start() > last:
+            elif not start.known and posted.known and last is not None and posted.first_day() > last:
                 checker.report("thoi_han.den", f"hạn cuối “{end.original}” trước ngày đăng “{posted.original}”.",
                                "kiểm tra lại thứ tự hoặc năm của hai ngày.")
             if not end.known and not (count_ok and (start.known or posted.known)):
@@ -331,11 +332,12 @@ def _check_notice(checker: _Checker, project_root: Path | None) -> None:
         if isinstance(phone, str) and phone.strip() and not valid_phone(phone):
             checker.report("gop_y.dien_thoai", f"“{phone}” không phải số điện thoại.",
                            "ghi chữ số (8 đến 13 số), có thể có dấu cách, dấu chấm, gạch ngang, ví dụ “024 3825 4321”.")
-        if not any(isinstance(response.get(k), str) and response.get(k).strip()
-                   for k in ("dia_chi", "thu_dien_tu", "dien_thoai", "nguyen_van")):
+        if not any(isinstance(v, str) and v.strip()
+                   for v in (response.get(k) for k in ("dia_chi", "thu_dien_tu", "dien_thoai", "nguyen_van"))):
             checker.report("gop_y", "không có cách nào để gửi ý kiến (địa chỉ, thư điện tử, điện thoại).",
                            "ghi ít nhất `dia_chi:` như thông báo.")
-    groups = meta.get("de_nghi") if isinstance(meta.get("de_nghi"), list) else []
+    groups = meta.get("de_nghi")
+    groups = groups if isinstance(groups, list) else []
     for index, group in enumerate(groups):
         if not isinstance(group, dict) or not isinstance(group.get("hinh_thuc"), str):
             continue
@@ -344,7 +346,8 @@ def _check_notice(checker: _Checker, project_root: Path | None) -> None:
             checker.report(f"de_nghi[{index}].loai", f"“{group['hinh_thuc']}” là {s.AWARD_FORM_LABELS[said]}, "
                                                      f"nhưng loai ghi “{chosen}”.", f"có phải là `loai: {said}`?",
                            WARNING)
-    files = meta.get("tep_dinh_kem") if isinstance(meta.get("tep_dinh_kem"), list) else []
+    files = meta.get("tep_dinh_kem")
+    files = files if isinstance(files, list) else []
     if not any(isinstance(g, dict) and g.get("danh_sach") for g in groups) and not files:
         checker.report("de_nghi", "thông báo không có người, tập thể nào được đề nghị và không có tệp danh sách.",
                        "ghi `de_nghi:` với `danh_sach:`, hoặc `tep_dinh_kem:` khi danh sách chỉ có trong tệp đính kèm.")
@@ -389,10 +392,10 @@ def _check_movement_wordings(plans: list[RawEntry], movements: list[RawEntry], p
     pool = [s.model_of(KIND_MOVEMENT, e.id, e.meta) for e in movements]
     known = {m.id for m in pool}
     place_ids = {text(e.meta.get("dia_phuong")) for e in (*plans, *movements)}
-    names = places.names({a.id for pid in place_ids if pid in places for a in (places.get(pid), *places.ancestors(pid))})
+    names = places.names({a.id for pid in place_ids if pid in places for a in (places.places[pid], *places.ancestors(pid))})
     # Plans quote the same few movement names over and over; each match compares with every movement's every form
     # (55 ms): one match per distinct wording, not per quotation (22 s of a 1,000-exemplar build otherwise).
-    matched: dict[str, object] = {}
+    matched: dict[str, MovementMatch] = {}
     for entry in plans:
         items = entry.meta.get("phong_trao")
         for index, item in enumerate(items if isinstance(items, list) else []):

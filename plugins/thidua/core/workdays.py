@@ -118,6 +118,8 @@ class WorkCalendar:
 
 
 def _line_of(node: yaml.Node | None, index: int, key: str = "") -> int:
+    if node is None:
+        return 1
     try:
         item = node.value[index]
         if key:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from urllib.parse import urljoin, urlparse
 
 from ..core.catalog import Catalog
@@ -103,7 +104,7 @@ def _folded(lines: list[str]) -> str:
 
 def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", name: str = "",
                   items_of: dict[str, list[TimelineItem]] | None = None, events: dict | None = None,
-                  extra_events: list[list[str]] = ()) -> bytes:
+                  extra_events: Sequence[list[str]] = ()) -> bytes:
     """The calendar of ``plans``. ``items_of`` gives their items; ``events`` (a dict shared by the calendars of one
     build) keeps each event's text, which the site calendar and the plan's own calendar both carry.
     ``extra_events``: other features' events (a notice's deadline), as escaped, unfolded content lines."""
@@ -130,7 +131,8 @@ def calendar_text(plans: list[Plan], build_date: dt.date, site_url: str = "", na
 def calendar_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, bytes]]:
     """(path, bytes) of the site's calendar and one calendar per plan that has a dated item."""
     plans = list(catalog.plans.values())
-    items, events = items_by_plan(catalog), {}
+    items = items_by_plan(catalog)
+    events: dict[tuple, str] = {}
     from .notices import notice_events  # here: notices import this module for their own calendars
 
     deadlines = notice_events(list(catalog.notices.values()), catalog.build_date, site_url)

@@ -81,7 +81,7 @@ class PageSpec:
 
     def meta(self) -> dict:
         """The page's metadata, as front matter would give it: the plugin sets it in ``on_page_markdown``."""
-        meta = {"title": attribute_text(self.title), "template": self.template}
+        meta: dict[str, Any] = {"title": attribute_text(self.title), "template": self.template}
         if self.description:
             meta["description"] = attribute_text(self.description)
         if not self.search:
@@ -110,5 +110,5 @@ class Feature:
 
     name: str  # also the attribute templates use: thidua.timeline, thidua.search …
     pages: Callable[[BuildContext], Iterable[PageSpec]] = _nothing
-    outputs: Callable[[BuildContext], Iterable[Output | tuple[str, str | bytes]]] = _nothing
+    outputs: Callable[[BuildContext], Iterable[Output | tuple[str, str | bytes | Path]]] = _nothing
     view: Callable[[Catalog], Any] | None = None

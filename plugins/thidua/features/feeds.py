@@ -239,7 +239,8 @@ def feed_outputs(catalog: Catalog, site_url: str, site_name: str) -> list[tuple[
     """(path, content) of every feed; none when mkdocs.yml has no site_url (a feed needs absolute links)."""
     if not site_url:
         return []
-    out, cache = [], {}
+    out: list[tuple[str, str]] = []
+    cache: dict = {}
     for feed in feeds(catalog, site_name):
         out.append((feed.atom_path, atom(feed, catalog, site_url, site_name, cache)))
         out.append((feed.rss_path, rss(feed, catalog, site_url, cache)))

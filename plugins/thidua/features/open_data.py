@@ -17,7 +17,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue
@@ -44,14 +44,15 @@ class Column:
     key: str
     label: str  # Vietnamese, shown on /du-lieu/ and in danh-muc.json
     kind: str
-    get: Callable[[object], object]
+    # A row is one entry of the data set's kind (plan, exemplar, movement, place, notice): they share no base class.
+    get: Callable[[Any], Any]
 
     def field_names(self) -> list[str]:
         if self.kind == DATE:
             return [self.key, self.key + _PRECISION_FIELD, self.key + _ORIGINAL_FIELD]
         return [self.key]
 
-    def values(self, row: object) -> list:
+    def values(self, row: Any) -> list:
         value = self.get(row)
         if self.kind == DATE:
             value = value if isinstance(value, DateValue) else UNKNOWN
@@ -108,7 +109,7 @@ def _date(label: str, key: str, get) -> Column:
 
 def datasets(catalog: Catalog, site_url: str) -> list[Dataset]:
     """Every data set of the portal, in the order the page lists them."""
-    def url(kind: str) -> Callable[[object], str]:
+    def url(kind: str) -> Callable[[Any], str]:
         return lambda e: absolute(site_url, URLS.entry(kind, e.id))
 
     places = catalog.places
@@ -359,7 +360,8 @@ def _dataset_csv(dataset: Dataset) -> bytes:
 
 def open_data_outputs(catalog: Catalog, site_url: str) -> list[tuple[str, str | bytes]]:
     """(path, content) of every data file: each data set as JSON and CSV, and the catalogue danh-muc.json."""
-    outputs, index = [], []
+    outputs: list[tuple[str, str | bytes]] = []
+    index = []
     for dataset in datasets(catalog, site_url):
         json_path, csv_path = URLS.open_data_file(dataset.name, "json"), URLS.open_data_file(dataset.name, "csv")
         outputs.append((json_path, to_json(dataset)))

@@ -45,8 +45,10 @@ def _sources(catalog, project_root: str) -> dict[str, Path]:
             for ex in sorted(catalog.exemplars.values(), key=lambda e: e.id) if ex.photo}
 
 
-def _processed(catalog, project_root: str, cache: PhotoCache | None) -> dict[str, tuple[str, list[Variant]]]:
-    """exemplar id -> (cache key, copies), every photo processed (or found in the cache) once per build."""
+def _processed(catalog, project_root: str,
+               cache: PhotoCache | None) -> tuple[PhotoCache, dict[str, tuple[str, list[Variant]]]]:
+    """The cache, and exemplar id -> (cache key, copies), every photo processed (or found in the cache) once per
+    build."""
     def work():
         photos = cache if cache is not None else PhotoCache(None)
         sources = _sources(catalog, project_root)

@@ -40,7 +40,7 @@ def _with_children(catalog: Catalog, place_id: str, current: bool) -> list[Place
 def place_tree(catalog: Catalog) -> list[PlaceNode]:
     """Today's provinces that have a page, each with its communes and the former units it continues."""
     places, pages = catalog.places, set(catalog.place_ids)
-    roots = [pid for pid in catalog.place_ids if places.get(pid).level == "tinh" and places.get(pid).current]
+    roots = [pid for pid in catalog.place_ids if places.places[pid].level == "tinh" and places.places[pid].current]
     tree: list[PlaceNode] = []
     for pid in sorted(roots, key=places.sort_key):
         node = PlaceNode(pid, len(catalog.plans_in(pid)) + len(catalog.plans_from_former(pid)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.agencies import AgencyMatch, AgencyRegistry, load_agencies
+from ..core.agencies import AgencyKind, AgencyMatch, AgencyRegistry, load_agencies
 from ..core.catalog import Catalog
 from ..core.dates import UNKNOWN, DateValue
 from ..core.model import Exemplar, Plan, Task
@@ -30,9 +30,9 @@ STATE_LABELS = {UPCOMING: "sắp tới", DUE: "đến hạn", OVERDUE: "quá h�
 def task_state(deadline: DateValue, on: dt.date) -> str:
     if not deadline.known:
         return NO_DEADLINE
-    if on > deadline.end():
+    if on > deadline.last_day():
         return OVERDUE
-    if on >= deadline.start() - dt.timedelta(days=DUE_SOON_DAYS):
+    if on >= deadline.first_day() - dt.timedelta(days=DUE_SOON_DAYS):
         return DUE
     return UPCOMING
 
@@ -82,9 +82,9 @@ def reading_order(tasks: list[PlanTask]) -> list[PlanTask]:
     def key(t: PlanTask) -> tuple[int, int]:
         rank = STATES.index(t.state)
         if t.state == OVERDUE:
-            return rank, -t.task.deadline.end().toordinal()
+            return rank, -t.task.deadline.last_day().toordinal()
         if t.state in (DUE, UPCOMING):
-            return rank, t.task.deadline.start().toordinal()
+            return rank, t.task.deadline.first_day().toordinal()
         return rank, 0
 
     return sorted(tasks, key=key)
@@ -120,7 +120,7 @@ class TaskView:
 def task_pages(catalog: Catalog) -> list[PageSpec]:
     """/nhiem-vu-tuyen-truyen/ with every propaganda task, one page per agency kind and one per locality."""
     tasks = propaganda_tasks(catalog)
-    kinds: dict[str, object] = {}
+    kinds: dict[str, AgencyKind] = {}
     for t in tasks:
         for kind in t.agency.propaganda_kinds:
             kinds.setdefault(kind.id, kind)

@@ -38,9 +38,12 @@ class ReportRow:
     awards: int
 
 
+_RowKey = tuple[int | None, int | None, int | None, str, str]  # year, quarter, month, place, movement
+
+
 def _period(value: DateValue) -> tuple[int | None, int | None, int | None]:
     """(year, quarter, month) as far as the date says; nothing finer than the document wrote."""
-    if value.precision in (Precision.DAY, Precision.MONTH):
+    if value.precision in (Precision.DAY, Precision.MONTH) and value.month is not None:
         return value.year, (value.month - 1) // 3 + 1, value.month
     if value.precision is Precision.QUARTER:
         return value.year, value.quarter, None
@@ -56,8 +59,8 @@ def _order(key: tuple) -> tuple:
 
 
 def report_rows(catalog: Catalog) -> list[ReportRow]:
-    exemplars: Counter = Counter()
-    awards: Counter = Counter()
+    exemplars: Counter[_RowKey] = Counter()
+    awards: Counter[_RowKey] = Counter()
     for e in catalog.exemplars.values():
         movements = e.movement_ids or ("",)
         for movement_id in movements:

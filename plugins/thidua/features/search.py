@@ -188,7 +188,7 @@ def _place_names(catalog: Catalog, place_id: str) -> str:
         related += [pid, *(p.id for p in places.ancestors(pid))]
     for p in places.predecessors(place_id):  # communes made from a district that was in turn made from others
         related += [q.id for q in places.predecessors(p.id)]
-    return _join(*(places.get(pid).full_name for pid in dict.fromkeys(related) if pid in places))
+    return _join(*(places.places[pid].full_name for pid in dict.fromkeys(related) if pid in places))
 
 
 @catalog_query  # entries share places and movements: worked out once each
@@ -210,7 +210,7 @@ def _movement_names(catalog: Catalog, movement_ids, wordings=()) -> tuple[str, t
 
 
 def _own_place(catalog: Catalog, place_id: str) -> str:
-    return catalog.places.get(place_id).full_name if place_id and place_id in catalog.places else ""
+    return catalog.places.places[place_id].full_name if place_id and place_id in catalog.places else ""
 
 
 def _plan_text(plan, body: str) -> str:
@@ -274,7 +274,7 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
             catalog.places.label(notice.place_id) if notice.place_id else "", label, key, year,
             _place_facets(catalog, notice.place_id), (), people=names, at=_own_place(catalog, notice.place_id)))
     for place_id in catalog.place_ids:
-        place = catalog.place(place_id)
+        place = catalog.places.places[place_id]  # every id of place_ids is in the registry
         label = catalog.places.label(place_id)  # "Xã Phúc Trạch, huyện Bố Trạch, tỉnh Quảng Bình"
         name = label.split(", ", 1)[0]  # the units above it are in ``places``: not a title hit for the province
         docs.append(SearchDocument(

@@ -96,10 +96,10 @@ def _window(plan: Plan, start: DateValue, end: DateValue, text: str) -> Timeline
     if open_start:
         # The campaign cannot start before the plan is issued: the bar begins at the issue date if the document
         # has one, else where its end value begins. Either way the reader is told the start is not written.
-        start = plan.issued if plan.issued.known and plan.issued.start() <= end.end() else end
+        start = plan.issued if plan.issued.known and plan.issued.first_day() <= end.last_day() else end
     if open_end:
         end = start
-    return TimelineItem(plan.id, WINDOW, text, start, end, start.start(), end.end(), open_start=open_start,
+    return TimelineItem(plan.id, WINDOW, text, start, end, start.first_day(), end.last_day(), open_start=open_start,
                         open_end=open_end, source="thoi-gian")
 
 
@@ -116,15 +116,15 @@ def plan_items(plan: Plan) -> list[TimelineItem]:
     for milestone in plan.milestones:
         if milestone.date.known:
             items.append(TimelineItem(plan.id, milestone.kind, milestone.text, milestone.date, milestone.date,
-                                      milestone.date.start(), milestone.date.end(), source="moc-thoi-gian"))
+                                      milestone.date.first_day(), milestone.date.last_day(), source="moc-thoi-gian"))
             if milestone.kind == "han":
                 deadlines.add(milestone.date.iso())
     for task in plan.tasks:
         if task.deadline.known and task.deadline.iso() not in deadlines:
             deadlines.add(task.deadline.iso())
             text = f"{task.agency}: {task.text}" if task.agency else task.text
-            items.append(TimelineItem(plan.id, "han", text, task.deadline, task.deadline, task.deadline.start(),
-                                      task.deadline.end(), source="nhiem-vu"))
+            items.append(TimelineItem(plan.id, "han", text, task.deadline, task.deadline, task.deadline.first_day(),
+                                      task.deadline.last_day(), source="nhiem-vu"))
     return sorted(items, key=lambda i: (i.first_day, not i.is_window, i.last_day))
 
 
@@ -297,7 +297,7 @@ class TimelineView:
         self._items = items_by_plan(catalog)
 
     def plans_of(self, entry: Entry | Place) -> list[Plan]:
-        if entry.kind == "plan":
+        if isinstance(entry, Plan):  # kind "plan"
             return [entry]
         if entry.kind == "place":
             return self.catalog.plans_in(entry.id)
@@ -369,7 +369,7 @@ def timeline_pages(catalog: Catalog) -> list[PageSpec]:
                               {"timeline": build_timeline(everything, catalog.build_date, [year], items),
                                "filters": filters, "year": year, "place_id": ""}, search=False))
     for place_id, label, url in filters["places"]:
-        timeline = TimelineView(catalog).of(catalog.place(place_id))
+        timeline = TimelineView(catalog).of(catalog.places.places[place_id])  # a filter lists known places only
         specs.append(PageSpec(URLS.source(url), f"Dòng thời gian: {label}",
                               "thidua/timeline.html",
                               {"timeline": timeline, "filters": filters,

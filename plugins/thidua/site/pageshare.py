@@ -80,7 +80,7 @@ class PageShare:
         share = [f for i, f in enumerate(ours) if int((i + 1) * CHILD_SHARE) > int(i * CHILD_SHARE)]
         if not share:
             return None
-        pages = [f.page for f in share]
+        pages = [page for f in share if (page := f.page) is not None]  # all of them: ours keeps only read pages
         task = ForkedTask(lambda: render_pages(pages, config=config, nav=nav, env=env, doc_files=doc_files),
                           f"dựng {len(pages)} trang")
         for f in share:

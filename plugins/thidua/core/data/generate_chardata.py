@@ -39,7 +39,7 @@ JS_END = "  // END GENERATED"
 
 def unicode_data():
     try:
-        import unicodedata2 as ucd  # type: ignore[import-not-found]
+        import unicodedata2 as ucd
         if ucd.unidata_version == UNICODE_VERSION:
             return ucd
     except ImportError:

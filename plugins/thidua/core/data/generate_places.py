@@ -43,6 +43,7 @@ import tempfile
 import zipfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -112,16 +113,18 @@ def read_conversion(wheel: zipfile.ZipFile, table: str = "OLD_TO_NEW") -> dict:
     NEW_TO_OLD: new commune code -> the old commune codes it was made from."""
     tree = ast.parse(wheel.read("vietnam_provinces/_ward_conversion_2025.py").decode())
     for node in tree.body:
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == table:
-            out = {}
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == table \
+                and isinstance(node.value, ast.Dict):
+            out: dict[str, Any] = {}
             for key, value in zip(node.value.keys, node.value.values):
+                assert isinstance(key, ast.Constant)  # the table's keys are literal codes
                 if table == "NEW_TO_OLD":
                     (code, _), olds = _literal(value)
                     out[code] = [old[0] for old in olds]
                     continue
                 (code, district, province, divided), news = _literal(value)
                 if code != key.value:
-                    raise SystemExit(f"bảng chuyển đổi: khóa {key.value} khác mã {code}")
+                    raise SystemExit(f"bảng chuyển đổi: khóa {key.value!r} khác mã {code}")
                 out[code] = (district, province, divided, [tuple(n) for n in news])
             return out
     raise SystemExit(f"không thấy {table} trong _ward_conversion_2025.py")
@@ -365,7 +368,7 @@ def _cross_check(rows: dict, conversion: dict, new_to_old: dict, new_commune_id:
     orphans = [i for i in new_commune_id.values() if not made_from.get(i)]
     if orphans:
         raise SystemExit(f"xã mới không hình thành từ đơn vị cũ nào: {orphans[:10]}")
-    levels = defaultdict(int)
+    levels: defaultdict[tuple[str, bool], int] = defaultdict(int)  # (level, current) -> units
     for row in rows.values():
         levels[(row[2], row[7] == "")] += 1
     if levels[("tinh", True)] != 34 or levels[("xa", True)] != 3321 or levels[("huyen", False)] != 696:
