@@ -79,7 +79,8 @@ def backend(tmp_path_factory):
         handler = functools.partial(_SubPathHandler, directory=str(site))
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        yield {"repo": repo, "port": port, "url": f"http://127.0.0.1:{httpd.server_address[1]}{SUBPATH}bien-tap/"}
+        yield {"repo": repo, "port": port, "url": f"http://127.0.0.1:{httpd.server_address[1]}{SUBPATH}bien-tap/",
+               "start": _git(repo, "rev-parse", "main").strip()}
         httpd.shutdown()
     finally:
         server.terminate()
@@ -170,7 +171,7 @@ def test_an_editor_adds_an_exemplar_with_an_award_and_a_photo(browser, backend, 
 
     branch = "cms/guong/nguyen-thi-hoa"
     assert branch in _git(backend["repo"], "branch", "--list", "cms/*")
-    assert _git(backend["repo"], "status", "--porcelain") == ""  # main untouched until the change is accepted
+    assert _git(backend["repo"], "rev-parse", "main").strip() == backend["start"]  # main untouched until accepted
     text = _git(backend["repo"], "show", f"{branch}:exemplars/nguyen-thi-hoa.md")
     assert 'dia_phuong: xa-gio-linh-quang-tri' in text and 'anh: "anh/hoa.jpg"' in text
     assert '- hinh_thuc: "Giấy khen"\n  cap: xa\n' in text
