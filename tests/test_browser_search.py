@@ -202,3 +202,14 @@ def test_query_without_words_says_so_and_lists_everything(browser, served, query
     assert "không có chữ hay số nào để tìm" in status and "Tìm thấy" not in status
     assert _results(driver, served)  # browsing instead of an empty page
     assert _errors(browser) == []
+
+
+@pytest.mark.parametrize("query", ["tran quang vu", "Trần Quang Vũ"])
+def test_a_signers_name_finds_the_plan_and_says_why(browser, served, query):
+    driver = browser.open(served + "tra-cuu/")
+    _type(driver, query)
+    assert _results(driver, served)[0] == PLAN_195
+    first = driver.find_element(By.CSS_SELECTOR, "#td-results .td-result")
+    assert "Người ký: Trần Quang Vũ" in first.text
+    marks = {m.text for m in first.find_elements(By.CSS_SELECTOR, ".td-result__excerpt mark")}
+    assert {"Trần", "Quang", "Vũ"} <= marks, marks

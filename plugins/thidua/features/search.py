@@ -170,6 +170,15 @@ def _join(*parts: str) -> str:
     return " · ".join(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
 
 
+def _signed_by(plan) -> str:
+    """"Người ký: Trần Quang Vũ (Chủ tịch)": a search by the signer's name shows the reader why the plan came up."""
+    name = plan.signer.name.strip()
+    if not name:
+        return ""
+    title = plan.signer.title.strip()
+    return f"Người ký: {name}" + (f" ({title})" if title else "")
+
+
 def _date_fields(value) -> tuple[str, int, int]:
     if not value.known:
         return "", 0, 0
@@ -235,7 +244,8 @@ def search_documents(catalog: Catalog) -> list[SearchDocument]:
             URLS.entry("plan", plan.id), "plan", plan.title, plan.label,
             _place_names(catalog, plan.place_id), movements,
             _plan_text(plan, body),
-            _join(plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS], catalog.places.label(plan.place_id), label, key, year,
+            _join(_signed_by(plan), plan.theme, excerpt_text(plan.body, body))[:EXCERPT_CHARS],
+            catalog.places.label(plan.place_id), label, key, year,
             _place_facets(catalog, plan.place_id), movement_ids, plan.sample,
             people=plan.signer.name, at=_own_place(catalog, plan.place_id)))
     for ex in catalog.exemplars.values():
