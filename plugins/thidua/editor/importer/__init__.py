@@ -113,7 +113,8 @@ def import_text(text: str, source_name: str, places: PlaceRegistry, movements: l
 
     issuer = header.issuer
     if issuer:
-        completed, how = x.complete_issuer(issuer, header.issued_at, full)
+        completed, how = x.complete_issuer(issuer, header.issued_at, full,
+                                           hints.get("Nơi ban hành") or hints.get("Cơ quan ban hành", ""))
         if not completed and canonical(issuer) in x.BARE_BODIES:
             # "ỦY BAN NHÂN DÂN" alone and no place line: the plan may name itself in its opening sentence.
             named, how = x.find_self_issuer(paragraphs, "")

@@ -23,7 +23,15 @@ __all__ = [
 # --- casing ------------------------------------------------------------------------------------------------
 
 _KEEP_UPPER = {"ubnd", "hđnd", "mttq", "mttqvn", "tw", "tu", "hu", "đuk", "tđkt", "vh", "tt", "ct", "kh"}
-_CAPITAL_WORDS = {"đảng": "Đảng", "khối": "Khối", "nhà nước": "Nhà nước", "nhân dân": "nhân dân"}
+_CAPITAL_WORDS = {"đảng": "Đảng", "khối": "Khối", "nhà nước": "Nhà nước", "nhân dân": "nhân dân", "việt nam": "Việt Nam"}
+_VOWELS = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
+
+
+def _acronym(word: str) -> bool:
+    """"LĐLĐ", "THPT", "GDĐT": an upper-case word without a vowel is an abbreviation (every Vietnamese syllable has
+    one), written in capitals whatever the case around it."""
+    letters = re.sub(r"[^\w]", "", word)
+    return len(letters) >= 2 and letters.isupper() and not _VOWELS.search(letters.lower())
 _TITLES = {
     "chủ tịch": "Chủ tịch", "phó chủ tịch": "Phó Chủ tịch", "bí thư": "Bí thư", "phó bí thư": "Phó Bí thư",
     "giám đốc": "Giám đốc", "phó giám đốc": "Phó Giám đốc", "trưởng ban": "Trưởng ban", "phó trưởng ban": "Phó Trưởng ban",
@@ -31,7 +39,10 @@ _TITLES = {
     "ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "thường trực": "Thường trực",
     "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
     "huyện ủy": "Huyện ủy", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy", "quận ủy": "Quận ủy", "thị ủy": "Thị ủy",
-    "đảng ủy": "Đảng ủy",
+    "đảng ủy": "Đảng ủy", "phó hiệu trưởng": "Phó Hiệu trưởng", "phó chủ nhiệm": "Phó Chủ nhiệm",
+    "phó cục trưởng": "Phó Cục trưởng", "phó chi cục trưởng": "Phó Chi cục trưởng", "phó viện trưởng": "Phó Viện trưởng",
+    "phó tổng giám đốc": "Phó Tổng Giám đốc", "tổng giám đốc": "Tổng Giám đốc", "phó chỉ huy trưởng": "Phó Chỉ huy trưởng",
+    "phó trưởng trạm": "Phó Trưởng trạm", "phó trưởng khoa": "Phó Trưởng khoa",
 }
 
 
@@ -46,7 +57,7 @@ def case_from_text(phrase: str, text: str) -> str:
 
 
 _AGENCY_TYPE = re.compile(r"^((?:sở|phòng|ban|bộ|cục|chi cục|tổng cục|trung tâm|văn phòng|viện|trường|"
-                          r"liên đoàn|hội)\s+)(.+)$")
+                          r"tổng liên đoàn|liên đoàn|hội)\s+)(.+)$")
 
 
 def _agency_case(lowered: str) -> str:
@@ -56,7 +67,7 @@ def _agency_case(lowered: str) -> str:
     if not m or any(lowered.startswith(t) for t in _TITLES):
         return lowered
     name = re.sub(r"(^|\s(?:và|-|–)\s|,\s)(\w)", lambda x: x[1] + x[2].upper(), m[2])
-    return m[1] + name
+    return m[1].replace("tổng liên đoàn", "tổng Liên đoàn") + name
 
 
 def sentence_case(upper: str, text: str = "") -> str:
@@ -66,6 +77,7 @@ def sentence_case(upper: str, text: str = "") -> str:
         return upper
     if text and (found := case_from_text(upper, text)):
         return found
+    acronyms = {w.lower(): w for w in upper.split() if _acronym(w)}
     lowered = upper.lower()
     if lowered in _TITLES:
         return _TITLES[lowered]
@@ -77,11 +89,15 @@ def sentence_case(upper: str, text: str = "") -> str:
     for key, value in _CAPITAL_WORDS.items():
         head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
     head = _agency_case(head)
-    words = [w.upper() if w in _KEEP_UPPER else w for w in head.split()]
+    # "Khối cơ quan và doanh nghiệp tỉnh": the bloc's name has its fields in capitals, as the agency names above.
+    head = re.sub(r"(?<=Khối )(.+?)(?=\s(?:tỉnh|thành phố|huyện|quận|thị xã)\b|$)",
+                  lambda x: x[1] if x[1].startswith("các ") else re.sub(r"(^|\svà\s)(\w)", lambda y: y[1] + y[2].upper(), x[1]),
+                  head)
+    words = [w.upper() if w in _KEEP_UPPER else acronyms.get(w.lower(), w) for w in head.split()]
     head = " ".join(words)
     head = head[:1].upper() + head[1:]
     if name:
-        name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+        name = " ".join(acronyms.get(w.lower()) or w[:1].upper() + w[1:] for w in name.split())
         return f"{head} {name}"
     return head
 
@@ -130,6 +146,12 @@ def _body_name(upper: str, text: str) -> str:
     return sentence_case(upper, text)
 
 
+# The words a body's name starts with: a line without one, under a name that has no place yet, is that name wrapped
+# in its cell ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "QUẢNG NGÃI").
+_NEW_BODY = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI|HĐND|BAN|ĐẢNG|TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|XÃ|PHƯỜNG|SỞ|PHÒNG|"
+                       r"VĂN PHÒNG|MẶT TRẬN|LIÊN ĐOÀN|TỔNG|ĐOÀN|BỘ|CHI|CỤC|TRƯỜNG|TRUNG TÂM|BỆNH VIỆN|VIỆN|HỌC VIỆN|"
+                       r"ĐẠI HỌC|CÔNG AN|CÔNG TY|TẬP ĐOÀN|KHỐI|BCH|BCĐ|LĐLĐ|MTTQ)")
+_PLACE_IN = re.compile(r"\b(?:VIỆT NAM|TRUNG ƯƠNG|TW)\b")
 _HAS_UNIT = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
 
 
@@ -159,7 +181,8 @@ def _issuer_lines(lines: list[str]) -> tuple[str, str]:
             # "ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH": one name written on two lines.
             blocks[-1] = f"{blocks[-1]} {line}"
             continue
-        if blocks and (len(line.split()) == 1 or re.search(r"(?:\s(?:VÀ|CỦA)|[-,–])$", blocks[-1])):
+        if blocks and (len(line.split()) == 1 or re.search(r"(?:\s(?:VÀ|CỦA)|[-,–])$", blocks[-1])
+                       or (not _NEW_BODY.match(line) and not _HAS_UNIT.search(blocks[-1]) and not _PLACE_IN.search(blocks[-1]))):
             # "PHÒNG GIÁO DỤC VÀ ĐÀO" / "TẠO": a name wrapped in its cell (no body's name is one word long).
             blocks[-1] = f"{blocks[-1]} {line}"
             continue
@@ -232,14 +255,20 @@ _SELF = re.compile(r"(?P<name>" + _ISSUER_WORDS + r"(?:\s+(?!ban hành|phát đ�
                    rf"\s+{_SELF_VERB}(?:\s*(?:,|và)\s*{_SELF_VERB})*\s+(?:Kế hoạch|kế hoạch|đợt|phong trào|Đợt)")
 BARE_BODIES = _BARE_BODIES = {"ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ủy ban mặt trận tổ quốc việt nam"}
 _UNIT_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+# Mass organisations of one name at every level: "LIÊN ĐOÀN LAO ĐỘNG" alone is bare like "ỦY BAN NHÂN DÂN".
+_LEVELLED = re.compile(r"^(?:liên đoàn lao động|hội liên hiệp phụ nữ|hội lhpn|hội nông dân|hội cựu chiến binh|"
+                       r"hội chữ thập đỏ|đoàn thanh niên cộng sản hồ chí minh|ủy ban mặt trận tổ quốc việt nam|"
+                       r"ủy ban mttq việt nam|ủy ban mttqvn)$")
 
 
-def complete_issuer(issuer: str, issued_at: str, text: str) -> tuple[str, str]:
+def complete_issuer(issuer: str, issued_at: str, text: str, site: str = "") -> tuple[str, str]:
     """An issuer written without its locality ("Ủy ban nhân dân": the line under it was lost in the copy),
     completed from the text: first the whole name as the text writes it with the place of the date line
     ("Ủy ban nhân dân tỉnh Quảng Bình"), else the name and "<unit> <place>" as the text writes them. ("", "")
-    when the text gives neither: the field is then left for the editor."""
-    if canonical(issuer) not in _BARE_BODIES or not issued_at:
+    when the text gives neither: the field is then left for the editor. ``site``: what a website's metadata says
+    ("Nơi ban hành: Liên đoàn Lao động tỉnh Quảng Trị"), used only when it is exactly the header's name, a unit and
+    the place of the date line."""
+    if (canonical(issuer) not in _BARE_BODIES and not _LEVELLED.match(canonical(issuer))) or not issued_at:
         return "", ""
     place = r"\s+".join(re.escape(w) for w in issued_at.split())
     bodies = [issuer, _expand(issuer.upper())]
@@ -250,6 +279,12 @@ def complete_issuer(issuer: str, issued_at: str, text: str) -> tuple[str, str]:
             found = " ".join(m.group(0).split())
             return found, f"cơ quan ban hành “{found}” lấy trong văn bản (phần đầu chỉ ghi “{issuer}”)"
     m = re.search(rf"(?<!\w){_UNIT_WORDS}\s+{place}(?!\w)", text)
+    if not m and site:
+        words = r"\s+".join(re.escape(w) for w in issuer.split())
+        if s := re.fullmatch(rf"\W*(?:{words})\s+({_UNIT_WORDS}\s+{place})\W*", site.strip(), re.IGNORECASE):
+            found = f"{issuer} {' '.join(s[1].split())}"
+            return found, (f"cơ quan ban hành ghép từ “{issuer}” ở phần đầu và “{' '.join(s[1].split())}” trong thông tin "
+                           f"của trang web (“{site.strip()}”; bản sao mất dòng tên địa phương): kiểm tra với bản ký")
     if m:
         found = f"{issuer} {' '.join(m.group(0).split())}"
         return found, (f"cơ quan ban hành ghép từ “{issuer}” ở phần đầu và “{' '.join(m.group(0).split())}” trong văn "
@@ -602,8 +637,9 @@ _VERBS = ("chủ trì", "phối hợp", "theo dõi", "hướng dẫn", "tổ ch�
           "xây dựng", "triển khai", "thực hiện", "có trách nhiệm", "tăng cường", "tăng", "kiểm tra", "giúp",
           "báo cáo", "tuyên truyền", "đẩy mạnh", "tiếp tục", "quan tâm", "bố trí", "đảm bảo", "bảo đảm",
           "cử", "mở", "đăng tải", "phát động", "vận động", "rà soát", "tích cực", "chịu trách nhiệm",
-          "thường xuyên", "định kỳ", "nghiên cứu", "lựa chọn", "tập trung", "hưởng ứng", "cung cấp")
-_VERB_RE = re.compile(r"(?<!các)(?<!những)(?<!của)(?<!và)\s(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?=\s|,|$)")
+          "thường xuyên", "định kỳ", "nghiên cứu", "lựa chọn", "tập trung", "hưởng ứng", "cung cấp",
+          "tổng hợp", "đăng ký", "gửi", "phổ biến", "quán triệt", "đôn đốc", "giám sát", "ban hành")
+_VERB_RE = re.compile(r"(?<![Cc]ác)(?<![Nn]hững)(?<!của)(?<!và)\s(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?=\s|,|$)")
 _CLOSING = re.compile(r"^(Trên đây|Yêu cầu|Trong quá trình|Quá trình (?:tổ chức )?thực hiện|Nơi nhận)", re.IGNORECASE)
 _TIME_LEAD = re.compile(r"^(Hằng năm|Hàng năm|Định kỳ|Hằng quý|Hàng quý|Hằng tháng|Cuối năm|Đầu năm)\s*,\s*")
 
@@ -704,7 +740,10 @@ def read_tasks(paragraphs: list[Paragraph]) -> tuple[list[dict], list[str]]:
 _FORMULA = re.compile(r"^(?P<formula>TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|TUQ\.|Q\.)\s*(?P<rest>.*)$")
 _TITLE_WORDS = ("PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ BÍ THƯ", "BÍ THƯ", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN",
                 "TRƯỞNG BAN", "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
-                "THƯỜNG TRỰC", "ỦY VIÊN")
+                "THƯỜNG TRỰC", "ỦY VIÊN", "PHÓ HIỆU TRƯỞNG", "HIỆU TRƯỞNG", "PHÓ CHỦ NHIỆM", "CHỦ NHIỆM",
+                "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", "CHI CỤC TRƯỞNG", "PHÓ VIỆN TRƯỞNG", "VIỆN TRƯỞNG",
+                "PHÓ TỔNG GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "THỦ TRƯỞNG", "CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG",
+                "TRƯỞNG TRẠM", "PHÓ TRƯỞNG TRẠM", "TRƯỞNG KHOA", "PHÓ TRƯỞNG KHOA")
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*){1,5}$")
 
 

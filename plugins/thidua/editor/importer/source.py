@@ -141,7 +141,8 @@ _CHROME = re.compile(r"Đang tải|Trang chủ|Tải về|Đăng nhập|Đăng k
                      r"Theo dõi|Mục lục|Hiệu lực|Liên quan|Tra cứu|Chia sẻ|In văn bản|Văn bản pháp luật", re.IGNORECASE)
 _ISSUER_LINE = re.compile(r"^\W*(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BAN |ĐẢNG BỘ|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH|HUYỆN|"
                           r"THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|SỞ |PHÒNG |VĂN PHÒNG|MẶT TRẬN|LIÊN ĐOÀN|"
-                          r"ĐOÀN |BỘ |CHI BỘ|KHỐI|TRƯỜNG|TRUNG TÂM|CÔNG AN|\*)")
+                          r"ĐOÀN |BỘ |CHI BỘ|KHỐI|TRƯỜNG|TRUNG TÂM|CÔNG AN|TỔNG |HỘI |BỆNH VIỆN|CỤC |CHI CỤC|"
+                          r"VIỆN |HỌC VIỆN|ĐẠI HỌC|TẬP ĐOÀN|CÔNG TY|\*)")
 
 
 def _cells(line: str) -> list[str]:
@@ -187,7 +188,9 @@ def set_aside(text: str) -> tuple[str, dict[str, str]]:
             above = first_cell(kept[pos][1])
             if not re.search(r"\w", above) or _MOTTO_LINE.match(above):
                 continue  # blank, a rule row, a decoration ("*", "-----"), the motto's other cell
-            if above.upper() == above and _ISSUER_LINE.match(above):
+            row_motto = any(_MOTTO_LINE.match(clean(c)) for c in _cells(kept[pos][1])[1:])
+            if above.upper() == above and (_ISSUER_LINE.match(above) or row_motto):
+                # An issuer line, or whatever upper-case cell shares its row with the motto: the header's left column.
                 start = pos
                 continue
             break
