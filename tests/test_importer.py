@@ -221,3 +221,65 @@ def test_cli_writes_under_plans_prints_the_path_and_never_overwrites(tmp_path):
     out = tmp_path / "khac.md"
     third = _thidua("import", str(source), "-o", str(out), cwd=copy)
     assert third.returncode == 0 and out.is_file()
+
+
+FORMS = DATA / "forms"
+
+
+@pytest.mark.parametrize("form", ["txt.txt", "pdf.pdf", "chromium.pdf", "docx.docx", "web.txt", "tab.txt"])
+def test_school_plan_head_signs_alone_and_department_line_wraps(project, form):
+    meta = _import(project, FORMS / f"truong-thpt.{form}").meta
+    assert meta["co_quan_ban_hanh"] == "Trường THPT Trần Quốc Tuấn"
+    # "SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "QUẢNG NGÃI" wrapped in its cell is one name, not a parent "Quảng Ngãi".
+    assert meta["co_quan_chu_quan"] == "Sở Giáo dục và Đào tạo Quảng Ngãi"
+    assert meta["nguoi_ky"] == {"ho_ten": "Trần Văn Mẫu", "chuc_vu": "Hiệu trưởng", "hinh_thuc": "", "thay_mat": ""}
+    tasks = {t["co_quan"]: t["han"] for t in meta["nhiem_vu"]}
+    # The agency ends before its verb ("tổng hợp"), and "Các tổ chức …" does not end at the verb "tổ chức".
+    assert tasks == {"Các tổ chuyên môn": "20/12/2024", "Văn phòng nhà trường": "30/12/2024",
+                     "Đoàn Thanh niên trường": ""}
+
+
+def test_agency_stops_before_its_verb():
+    from thidua.editor.importer.extract import _agency_of
+
+    assert _agency_of("Văn phòng Sở tổng hợp, báo cáo kết quả về Ủy ban nhân dân tỉnh.") == "Văn phòng Sở"
+    assert _agency_of("Phòng Tổng hợp tham mưu, báo cáo kết quả.") == "Phòng Tổng hợp"  # a name, in capitals
+    assert _agency_of("Các tổ chức cơ sở đảng gửi báo cáo trước ngày 25/3.") == "Các tổ chức cơ sở đảng"
+    assert _agency_of("Các công đoàn cơ sở đăng ký thi đua.") == "Các công đoàn cơ sở"
+
+
+def test_header_casing_keeps_abbreviations_and_proper_names():
+    from thidua.editor.importer.extract import sentence_case
+
+    assert sentence_case("TỔNG LĐLĐ VIỆT NAM") == "Tổng LĐLĐ Việt Nam"
+    assert sentence_case("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM") == "Tổng Liên đoàn Lao động Việt Nam"
+    assert sentence_case("HỘI LHPN TỈNH QUẢNG TRỊ") == "Hội LHPN tỉnh Quảng Trị"
+    assert sentence_case("ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH") == "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"
+    assert sentence_case("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH") == "Đảng ủy Khối các cơ quan tỉnh"
+    assert sentence_case("PHÓ HIỆU TRƯỞNG") == "Phó Hiệu trưởng"
+
+
+def test_web_copy_that_lost_the_province_line_of_a_mass_organisation(project):
+    result = _import(project, FORMS / "lien-doan-lao-dong.web.txt")
+    meta = result.meta
+    # The copy keeps "LIÊN ĐOÀN LAO ĐỘNG" only; the site's "Nơi ban hành" is exactly it plus "tỉnh <place of the date
+    # line>": completed, and said so for the editor to check.
+    assert meta["co_quan_ban_hanh"] == "Liên đoàn Lao động tỉnh Quảng Trị"
+    assert any("thông tin của trang web" in note for note in result.to_review)
+    assert meta["co_quan_chu_quan"] == "Tổng LĐLĐ Việt Nam"  # the row beside the motto is the header, not chrome
+    assert meta["dia_phuong"] == "tinh-quang-tri-truoc-2025"
+
+
+def test_site_metadata_naming_another_body_completes_nothing():
+    from thidua.editor.importer.extract import complete_issuer
+
+    assert complete_issuer("Liên đoàn Lao động", "Quảng Trị", "", "Hội Nông dân tỉnh Quảng Trị") == ("", "")
+    assert complete_issuer("Liên đoàn Lao động", "Quảng Trị", "", "Liên đoàn Lao động tỉnh Quảng Bình") == ("", "")
+    assert complete_issuer("Sở Nội vụ", "Quảng Trị", "", "Sở Nội vụ tỉnh Quảng Trị") == ("", "")
+
+
+def test_ward_plan_after_the_2025_reform(project):
+    meta = _import(project, FORMS / "phuong-sau-sap-nhap.pdf.pdf").meta
+    assert meta["co_quan_ban_hanh"] == "Ủy ban nhân dân phường Cẩm Thành"
+    assert meta["dia_phuong"] == "phuong-cam-thanh-quang-ngai"
+    assert meta["so_ky_hieu"] == "12/KH-UBND" and meta["ngay_ban_hanh"] == "15/8/2025"

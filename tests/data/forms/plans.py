@@ -205,3 +205,132 @@ SYNTHETIC = {
                                   "thay_mat": "Ban Thường vụ"}},
     },
 }
+
+# Layouts the plans above do not cover (written for these tests, not copied from any real plan).
+SYNTHETIC.update({
+    # A Party committee of the province's agencies and enterprises: three issuer lines over "*", "Số 45-KH/ĐUK",
+    # the Party's line instead of the national motto, a T/M signature by a deputy secretary.
+    "dang-uy-khoi": {
+        "left": ["ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH", "*"],
+        "number": "Số 45-KH/ĐUK",
+        "right": ["ĐẢNG CỘNG SẢN VIỆT NAM", "Quảng Ngãi, ngày 05 tháng 3 năm 2025"],
+        "kind": "KẾ HOẠCH",
+        "title": "Tổ chức phong trào thi đua lập thành tích chào mừng Đại hội đại biểu Đảng bộ Khối Cơ quan và "
+                 "Doanh nghiệp tỉnh lần thứ II, nhiệm kỳ 2025 - 2030",
+        "body": [
+            "Thực hiện Kế hoạch số 280-KH/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy Quảng Ngãi về tổ chức đại hội "
+            "đảng bộ các cấp, Ban Thường vụ Đảng ủy Khối ban hành kế hoạch như sau:",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Động viên cán bộ, đảng viên trong Đảng bộ Khối thi đua hoàn thành xuất sắc nhiệm vụ chính trị năm 2025.",
+            "II. THỜI GIAN THI ĐUA",
+            "Từ ngày 10/3/2025 đến ngày 30/8/2025.",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Văn phòng Đảng ủy Khối tổng hợp, báo cáo kết quả về Ban Thường vụ Đảng ủy Khối chậm nhất ngày "
+            "15/9/2025.",
+            "2. Ban Tuyên giáo Đảng ủy Khối hướng dẫn các tổ chức cơ sở đảng tuyên truyền về phong trào thi đua.",
+            "3. Các tổ chức cơ sở đảng trực thuộc xây dựng kế hoạch hưởng ứng, gửi về Đảng ủy Khối trước ngày 25/3/2025.",
+        ],
+        "recipients": ["Thường trực Tỉnh ủy (b/c);", "Các tổ chức cơ sở đảng trực thuộc;", "Lưu Văn phòng Đảng ủy Khối."],
+        "sign": ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Nguyễn Thị Mẫu"],
+        "expected": {"so_ky_hieu": "45-KH/ĐUK", "ngay_ban_hanh": "05/3/2025", "noi_ban_hanh": "Quảng Ngãi",
+                     "dia_phuong": "tinh-quang-ngai-truoc-2025",
+                     "co_quan_ban_hanh": "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh",
+                     "co_quan_chu_quan": "Đảng bộ tỉnh Quảng Ngãi",
+                     "trich_yeu": "Tổ chức phong trào thi đua lập thành tích chào mừng Đại hội đại biểu Đảng bộ Khối "
+                                  "Cơ quan và Doanh nghiệp tỉnh lần thứ II, nhiệm kỳ 2025 - 2030",
+                     "nguoi_ky": {"ho_ten": "Nguyễn Thị Mẫu", "chuc_vu": "Phó Bí thư", "hinh_thuc": "T/M",
+                                  "thay_mat": "Ban Thường vụ"}},
+    },
+    # A ward's People's Committee after 1 July 2025 (two-level local government): "UBND PHƯỜNG …" on one line,
+    # the ward's name as the place of issue, a signature for the committee by its vice-chairman.
+    "phuong-sau-sap-nhap": {
+        "left": ["UBND PHƯỜNG CẨM THÀNH"],
+        "number": "Số: 12/KH-UBND",
+        "right": MOTTO + ["Cẩm Thành, ngày 15 tháng 8 năm 2025"],
+        "kind": "KẾ HOẠCH",
+        "title": "Phát động phong trào thi đua “Chung tay xây dựng phường văn minh, sạch đẹp” năm 2025",
+        "body": [
+            "Căn cứ Luật Thi đua, khen thưởng năm 2022; Ủy ban nhân dân phường Cẩm Thành ban hành Kế hoạch phát động "
+            "phong trào thi đua như sau:",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Phát huy sức mạnh của cả hệ thống chính trị và Nhân dân trên địa bàn phường sau khi sắp xếp đơn vị hành "
+            "chính.",
+            "II. THỜI GIAN",
+            "Từ ngày 20/8/2025 đến ngày 31/12/2025.",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Văn phòng HĐND và UBND phường tổng hợp, báo cáo kết quả về Ủy ban nhân dân phường trước ngày 20/12/2025.",
+            "2. Phòng Văn hóa - Xã hội hướng dẫn các tổ dân phố đăng ký thi đua.",
+            "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường phối hợp tuyên truyền, vận động Nhân dân tham gia.",
+        ],
+        "recipients": ["UBND tỉnh (b/c);", "Thường trực Đảng ủy phường;", "Lưu: VT."],
+        "sign": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Võ Văn Mẫu"],
+        "expected": {"so_ky_hieu": "12/KH-UBND", "ngay_ban_hanh": "15/8/2025", "noi_ban_hanh": "Cẩm Thành",
+                     "dia_phuong": "phuong-cam-thanh-quang-ngai",
+                     "co_quan_ban_hanh": "Ủy ban nhân dân phường Cẩm Thành", "co_quan_chu_quan": "",
+                     "trich_yeu": "Phát động phong trào thi đua “Chung tay xây dựng phường văn minh, sạch đẹp” năm 2025",
+                     "nguoi_ky": {"ho_ten": "Võ Văn Mẫu", "chuc_vu": "Phó Chủ tịch", "hinh_thuc": "KT.",
+                                  "thay_mat": "Chủ tịch Ủy ban nhân dân"}},
+    },
+    # A mass organisation: the provincial labour federation under the national one, "TM. BAN THƯỜNG VỤ / CHỦ TỊCH".
+    "lien-doan-lao-dong": {
+        "left": ["TỔNG LĐLĐ VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG", "TỈNH QUẢNG TRỊ"],
+        "number": "Số: 25/KH-LĐLĐ",
+        "right": MOTTO + ["Quảng Trị, ngày 18 tháng 2 năm 2024"],
+        "kind": "KẾ HOẠCH",
+        "title": "Tổ chức phong trào thi đua “Lao động giỏi, lao động sáng tạo” trong công nhân, viên chức, lao động "
+                 "năm 2024",
+        "body": [
+            "Thực hiện Kế hoạch số 10/KH-TLĐ ngày 05/01/2024 của Tổng Liên đoàn Lao động Việt Nam, Ban Thường vụ "
+            "Liên đoàn Lao động tỉnh xây dựng kế hoạch như sau:",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Khơi dậy tinh thần lao động sáng tạo trong công nhân, viên chức, lao động trên địa bàn tỉnh.",
+            "II. CHỈ TIÊU",
+            "(1) Số sáng kiến được công nhận: ít nhất 300 sáng kiến;",
+            "(2) Tỷ lệ công đoàn cơ sở phát động phong trào: 100%.",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Ban Tuyên giáo - Nữ công hướng dẫn các công đoàn cơ sở tổ chức phong trào.",
+            "2. Văn phòng Liên đoàn Lao động tỉnh tổng hợp, báo cáo kết quả trước ngày 15/12/2024.",
+            "3. Các công đoàn ngành, công đoàn cơ sở trực thuộc đăng ký thi đua trước ngày 31/3/2024.",
+        ],
+        "recipients": ["Tổng Liên đoàn Lao động Việt Nam (b/c);", "Thường trực Tỉnh ủy;", "Lưu: VT, TG-NC."],
+        "sign": ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "", "Lê Thị Mẫu"],
+        "expected": {"so_ky_hieu": "25/KH-LĐLĐ", "ngay_ban_hanh": "18/2/2024", "noi_ban_hanh": "Quảng Trị",
+                     "dia_phuong": "tinh-quang-tri-truoc-2025", "co_quan_ban_hanh": "Liên đoàn Lao động tỉnh Quảng Trị",
+                     "co_quan_chu_quan": "Tổng LĐLĐ Việt Nam",
+                     "trich_yeu": "Tổ chức phong trào thi đua “Lao động giỏi, lao động sáng tạo” trong công nhân, "
+                                  "viên chức, lao động năm 2024",
+                     "nguoi_ky": {"ho_ten": "Lê Thị Mẫu", "chuc_vu": "Chủ tịch", "hinh_thuc": "TM.",
+                                  "thay_mat": "Ban Thường vụ"}},
+    },
+    # A school under the provincial department of education: "HIỆU TRƯỞNG" signing alone, a deadline
+    # "chậm nhất ngày 20/12/2024", a school year as the campaign's time.
+    "truong-thpt": {
+        "left": ["SỞ GIÁO DỤC VÀ ĐÀO TẠO QUẢNG NGÃI", "TRƯỜNG THPT TRẦN QUỐC TUẤN"],
+        "number": "Số: 156/KH-THPTTQT",
+        "right": MOTTO + ["Quảng Ngãi, ngày 10 tháng 10 năm 2024"],
+        "kind": "KẾ HOẠCH",
+        "title": "Tổ chức phong trào thi đua “Đổi mới, sáng tạo trong dạy và học” năm học 2024 - 2025",
+        "body": [
+            "Căn cứ Kế hoạch số 2150/KH-SGDĐT ngày 20/9/2024 của Sở Giáo dục và Đào tạo Quảng Ngãi về công tác thi "
+            "đua, khen thưởng năm học 2024 - 2025, Trường THPT Trần Quốc Tuấn xây dựng kế hoạch như sau:",
+            "1. Mục đích, yêu cầu",
+            "Nâng cao chất lượng dạy và học, khuyến khích giáo viên, học sinh đổi mới, sáng tạo.",
+            "2. Chỉ tiêu",
+            "(1) Tỷ lệ giáo viên đăng ký thi đua: 100%;",
+            "(2) Số sáng kiến kinh nghiệm được công nhận cấp trường: ít nhất 20 sáng kiến.",
+            "3. Tổ chức thực hiện",
+            "3.1. Các tổ chuyên môn tổ chức cho giáo viên đăng ký danh hiệu thi đua, gửi về Văn phòng nhà trường "
+            "chậm nhất ngày 20/12/2024.",
+            "3.2. Văn phòng nhà trường tổng hợp, báo cáo Hiệu trưởng trước ngày 30/12/2024.",
+            "3.3. Đoàn Thanh niên trường phát động phong trào thi đua trong học sinh.",
+        ],
+        "recipients": ["Sở GDĐT (b/c);", "Các tổ chuyên môn;", "Lưu: VT."],
+        "sign": ["HIỆU TRƯỞNG", "", "Trần Văn Mẫu"],
+        "expected": {"so_ky_hieu": "156/KH-THPTTQT", "ngay_ban_hanh": "10/10/2024", "noi_ban_hanh": "Quảng Ngãi",
+                     "dia_phuong": "tinh-quang-ngai-truoc-2025", "co_quan_ban_hanh": "Trường THPT Trần Quốc Tuấn",
+                     "co_quan_chu_quan": "Sở Giáo dục và Đào tạo Quảng Ngãi",
+                     "trich_yeu": "Tổ chức phong trào thi đua “Đổi mới, sáng tạo trong dạy và học” năm học 2024 - 2025",
+                     "nguoi_ky": {"ho_ten": "Trần Văn Mẫu", "chuc_vu": "Hiệu trưởng", "hinh_thuc": "",
+                                  "thay_mat": ""}},
+    },
+})
