@@ -257,6 +257,16 @@ def test_header_casing_keeps_abbreviations_and_proper_names():
     assert sentence_case("ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH") == "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"
     assert sentence_case("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH") == "Đảng ủy Khối các cơ quan tỉnh"
     assert sentence_case("PHÓ HIỆU TRƯỞNG") == "Phó Hiệu trưởng"
+    assert sentence_case("ĐOÀN TNCS HỒ CHÍ MINH") == "Đoàn TNCS Hồ Chí Minh"
+    assert sentence_case("TỈNH ĐOÀN QUẢNG NGÃI") == "Tỉnh đoàn Quảng Ngãi"
+    assert sentence_case("BCH ĐOÀN TỈNH QUẢNG NGÃI") == "BCH Đoàn tỉnh Quảng Ngãi"
+
+
+def test_a_parent_named_after_the_place_of_the_date_line_takes_its_case():
+    from thidua.editor.importer.extract import _place_case
+
+    assert _place_case("Sở Y tế quảng ngãi", "Quảng Ngãi") == "Sở Y tế Quảng Ngãi"
+    assert _place_case("Sở Y tế", "Quảng Ngãi") == "Sở Y tế"
 
 
 def test_web_copy_that_lost_the_province_line_of_a_mass_organisation(project):

@@ -23,7 +23,9 @@ __all__ = [
 # --- casing ------------------------------------------------------------------------------------------------
 
 _KEEP_UPPER = {"ubnd", "hđnd", "mttq", "mttqvn", "tw", "tu", "hu", "đuk", "tđkt", "vh", "tt", "ct", "kh"}
-_CAPITAL_WORDS = {"đảng": "Đảng", "khối": "Khối", "nhà nước": "Nhà nước", "nhân dân": "nhân dân", "việt nam": "Việt Nam"}
+_CAPITAL_WORDS = {"đảng": "Đảng", "khối": "Khối", "nhà nước": "Nhà nước", "nhân dân": "nhân dân", "việt nam": "Việt Nam",
+                  "hồ chí minh": "Hồ Chí Minh", "bch đoàn": "bch Đoàn", "hành đoàn": "hành Đoàn",
+                  "tỉnh đoàn": "Tỉnh đoàn", "huyện đoàn": "Huyện đoàn", "thành đoàn": "Thành đoàn"}
 _VOWELS = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
 
 
@@ -82,7 +84,7 @@ def sentence_case(upper: str, text: str = "") -> str:
     if lowered in _TITLES:
         return _TITLES[lowered]
     # A unit type is followed by a proper name: capitalise the words after it.
-    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+ủy)?)\s+(?!ủy\b|hội\b)(.+)$", lowered)
+    m = re.match(r"^(.*?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s+(?:ủy|đoàn))?)\s+(?!ủy\b|hội\b|đoàn\b)(.+)$", lowered)
     head, name = (m[1], m[2]) if m else (lowered, "")
     for key, value in sorted(_TITLES.items(), key=lambda kv: -len(kv[0])):
         head = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", value, head)
@@ -194,6 +196,16 @@ def _issuer_lines(lines: list[str]) -> tuple[str, str]:
     return blocks[-2], blocks[-1]
 
 
+def _place_case(name: str, place: str) -> str:
+    """"Sở Y tế quảng ngãi" -> "Sở Y tế Quảng Ngãi": a name ending in the place of the date line, lower-cased by
+    sentence casing, takes the place as the date line writes it (the same letters, only their case)."""
+    if place and len(name) > len(place) and canonical(name).endswith(" " + canonical(place)):
+        tail = name[-len(place):]
+        if tail.lower() == place.lower() and tail != place:
+            return name[: -len(place)] + place
+    return name
+
+
 def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
     header = Header()
     limit = min(len(paragraphs), 40)
@@ -243,8 +255,8 @@ def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
         if not number_seen and text:
             above_number.append(text)
     parent, issuer = _issuer_lines(above_number)
-    header.parent_issuer = _body_name(parent, full_text) if parent else ""
-    header.issuer = _body_name(issuer, full_text) if issuer else ""
+    header.parent_issuer = _place_case(_body_name(parent, full_text), header.issued_at) if parent else ""
+    header.issuer = _place_case(_body_name(issuer, full_text), header.issued_at) if issuer else ""
     return header
 
 
