@@ -269,6 +269,24 @@ def test_a_parent_named_after_the_place_of_the_date_line_takes_its_case():
     assert _place_case("Sở Y tế", "Quảng Ngãi") == "Sở Y tế"
 
 
+
+def test_a_name_ending_in_a_place_the_text_writes_takes_the_texts_case():
+    from thidua.editor.importer.extract import _proper_tail
+
+    text = "Căn cứ kế hoạch của Ủy ban nhân dân tỉnh Quảng Ngãi về công tác thi đua."
+    assert _proper_tail("Sở GD&ĐT quảng ngãi", text) == "Sở GD&ĐT Quảng Ngãi"
+    assert _proper_tail("Sở GD&ĐT quảng ngãi", "Không nhắc tên tỉnh.") == "Sở GD&ĐT quảng ngãi"  # no evidence
+
+
+def test_a_rank_before_the_signers_name_is_not_part_of_it(project):
+    places, movements = project
+    text = ("UBND TỈNH QUẢNG NGÃI\nCÔNG AN TỈNH\nSố: 345/KH-CAT\n\nQuảng Ngãi, ngày 15 tháng 01 năm 2024\n\n"
+            "KẾ HOẠCH\nPhong trào thi đua năm 2024\n\nCông an tỉnh xây dựng kế hoạch như sau:\n\nNơi nhận:\n"
+            "- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐại tá Nguyễn Văn Mẫu\n")
+    signer = import_text(text, "cong-an.txt", places, movements).meta["nguoi_ky"]
+    assert signer == {"ho_ten": "Nguyễn Văn Mẫu", "chuc_vu": "Phó Giám đốc", "hinh_thuc": "KT.", "thay_mat": "Giám đốc"}
+
+
 def test_web_copy_that_lost_the_province_line_of_a_mass_organisation(project):
     result = _import(project, FORMS / "lien-doan-lao-dong.web.txt")
     meta = result.meta

@@ -206,6 +206,21 @@ def _place_case(name: str, place: str) -> str:
     return name
 
 
+def _proper_tail(name: str, text: str) -> str:
+    """"Sở GD&ĐT quảng ngãi" -> "Sở GD&ĐT Quảng Ngãi" when the text writes "Quảng Ngãi": the longest run of
+    lower-case words ending the name that the text itself writes as a proper name (every word capitalised)."""
+    words = name.split()
+    run = 0
+    while run < len(words) - 1 and words[-1 - run].islower():
+        run += 1
+    for size in range(min(run, 4), 1, -1):
+        phrase = " ".join(words[-size:])
+        found = case_from_text(phrase, text)
+        if found and all(w[:1].isupper() for w in found.split()):
+            return " ".join(words[:-size] + found.split())
+    return name
+
+
 def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
     header = Header()
     limit = min(len(paragraphs), 40)
@@ -255,8 +270,8 @@ def read_header(paragraphs: list[Paragraph], full_text: str) -> Header:
         if not number_seen and text:
             above_number.append(text)
     parent, issuer = _issuer_lines(above_number)
-    header.parent_issuer = _place_case(_body_name(parent, full_text), header.issued_at) if parent else ""
-    header.issuer = _place_case(_body_name(issuer, full_text), header.issued_at) if issuer else ""
+    header.parent_issuer = _proper_tail(_place_case(_body_name(parent, full_text), header.issued_at), full_text) if parent else ""
+    header.issuer = _proper_tail(_place_case(_body_name(issuer, full_text), header.issued_at), full_text) if issuer else ""
     return header
 
 
@@ -756,6 +771,8 @@ _TITLE_WORDS = ("PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ BÍ THƯ", "BÍ THƯ"
                 "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", "CHI CỤC TRƯỞNG", "PHÓ VIỆN TRƯỞNG", "VIỆN TRƯỞNG",
                 "PHÓ TỔNG GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "THỦ TRƯỞNG", "CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG",
                 "TRƯỞNG TRẠM", "PHÓ TRƯỞNG TRẠM", "TRƯỞNG KHOA", "PHÓ TRƯỞNG KHOA")
+_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+(?=[A-ZĐÀ-Ỹ])|^(?:ĐẠI|THƯỢNG|TRUNG|THIẾU)\s+"
+                   r"(?:TƯỚNG|TÁ|ÚY|UÝ)\s+")
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ]*){1,5}$")
 
 
@@ -785,6 +802,7 @@ def read_signer(paragraphs: list[Paragraph], full_text: str) -> dict:
         line = para.text.strip(" *")
         if re.match(r"^\(?(Đã ký|đã ký|Ký tên|Ký, ghi rõ)", line):
             continue
+        line = _RANK.sub("", line)  # "Đại tá Nguyễn Văn A": the rank is not part of the name
         candidate = line.title() if line.isupper() and len(line.split()) >= 2 else line
         if _NAME.match(candidate):
             signer["ho_ten"] = candidate
