@@ -152,7 +152,8 @@ def _body_name(upper: str, text: str) -> str:
 # in its cell ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "QUẢNG NGÃI").
 _NEW_BODY = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI|HĐND|BAN|ĐẢNG|TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|XÃ|PHƯỜNG|SỞ|PHÒNG|"
                        r"VĂN PHÒNG|MẶT TRẬN|LIÊN ĐOÀN|TỔNG|ĐOÀN|BỘ|CHI|CỤC|TRƯỜNG|TRUNG TÂM|BỆNH VIỆN|VIỆN|HỌC VIỆN|"
-                       r"ĐẠI HỌC|CÔNG AN|CÔNG TY|TẬP ĐOÀN|KHỐI|BCH|BCĐ|LĐLĐ|MTTQ)")
+                       r"ĐẠI HỌC|CÔNG AN|CÔNG TY|TẬP ĐOÀN|KHỐI|BCH|BCĐ|LĐLĐ|MTTQ|NHÀ|XÍ NGHIỆP|ĐÀI|BÁO|KHO BẠC|"
+                       r"BẢO HIỂM|TÒA|TOÀ|HẠT|TRẠM|ĐỒN|LỮ ĐOÀN|SƯ ĐOÀN|TRUNG ĐOÀN)")
 _PLACE_IN = re.compile(r"\b(?:VIỆT NAM|TRUNG ƯƠNG|TW)\b")
 _HAS_UNIT = re.compile(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|KHỐI)\b")
 
