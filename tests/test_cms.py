@@ -205,7 +205,7 @@ def test_an_editor_finds_the_code_of_a_commune_without_content(browser, served):
     box.clear()
     box.send_keys("huyen bo trach")
     row = driver.find_element("xpath", "//ol[@id='td-codes-rows']/li[code='huyen-bo-trach-quang-binh']")
-    assert "đơn vị cũ, đến 30/06/2025" in row.text
+    assert "đơn vị cũ, đến 30/6/2025" in row.text
     assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
     assert all(url.startswith(served) for url in browser.requested_urls() if url.startswith("http"))
 

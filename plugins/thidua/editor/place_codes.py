@@ -31,10 +31,7 @@ def find_units(registry: PlaceRegistry, query: str, limit: int = 20) -> list[str
 
 def _validity(registry: PlaceRegistry, place_id: str) -> str:
     place = registry.places[place_id]
-    if place.current:
-        return "đang tồn tại"
-    until = "/".join(reversed(place.valid_to.split("-"))) if place.valid_to else ""
-    return f"đơn vị cũ, đến {until}" if until else "đơn vị cũ"
+    return "đang tồn tại" if place.current else f"đơn vị cũ, {registry.validity(place_id)}"
 
 
 def run_place_codes(args: argparse.Namespace) -> int:

@@ -210,8 +210,7 @@ def places_list(catalog: Catalog) -> list[list[str]]:
     rows = []
     for place_id in sorted(registry.places, key=registry.sort_key):
         place = registry.places[place_id]
-        until = ".".join(reversed(place.valid_to.split("-"))).replace(".", "/") if place.valid_to else ""
-        validity = "" if place.current else f"đơn vị cũ, đến {until}" if until else "đơn vị cũ"
+        validity = "" if place.current else f"đơn vị cũ, {registry.validity(place_id)}"
         rows.append([place_id, registry.label(place_id), validity])
     rows.sort(key=lambda row: row[2] != "")
     return rows
